@@ -1,1 +1,44 @@
-export {};
+/** @fitgate/core: derive an ICP from won and lost deals, and qualify leads against it. */
+
+// The definition and errors.
+export * from './errors.js';
+export * from './schema.js';
+export type * from './qualify-types.js';
+export { loadIcp, type LoadOptions } from './load-icp.js';
+export { definitionVersion } from './definition-version.js';
+export { CORE_VERSION } from './version.js';
+
+// Deriving and qualifying.
+export { deriveIcp } from './derive-icp.js';
+export * from './derive-options.js';
+export { qualify, compileIcp, fitFloor, type CompiledIcp, type QualifyOptions } from './qualify.js';
+export { describeIcp } from './describe-icp.js';
+export { tableView, type ColumnarTable, type TableInput, type TableView } from './table.js';
+
+// Building blocks, for those who assemble their own scorecard.
+export { parseNumber, type DecimalSeparator } from './parse-number.js';
+export { DEFAULT_MISSING_TOKENS, isMissing } from './missing-tokens.js';
+export { inferColumn, type ColumnRole, type InferOptions } from './infer-columns.js';
+export { binNumeric } from './bin-numeric.js';
+export { binCategorical } from './bin-categorical.js';
+export type * from './binning-types.js';
+export { woeFromCounts, informationValue } from './woe.js';
+export {
+  fitLogistic,
+  predictLogit,
+  type LogisticFit,
+  type LogisticOptions,
+} from './fit-logistic.js';
+export { scalePoints, POINTS_DECIMALS } from './scale-points.js';
+export { rocAuc } from './roc-auc.js';
+export { aucInterval } from './auc-interval.js';
+export { ksStatistic } from './ks-statistic.js';
+export { brierScore } from './brier-score.js';
+export { scoreDeciles } from './score-deciles.js';
+export { fitCalibration, fitPlatt, fitIsotonic, applyCalibration } from './calibrate.js';
+export { cutoffTable, cutoffForRecall, type CutoffRow } from './cutoff-table.js';
+export { createRng } from './rng.js';
+export { stratifiedSplit, timeSplit } from './split.js';
+export { stratifiedBootstrap } from './bootstrap.js';
+export { binLocator, LOCATE_BAD_VALUE, LOCATE_MISSING, LOCATE_UNSEEN } from './locate-bin.js';
+export { Hasher, hashStrings } from './hash.js';

@@ -12,10 +12,7 @@ export type Verdict = 'QUALIFIED' | 'NOT_QUALIFIED' | 'REVIEW';
 export type Stage = 'SQL' | 'MQL' | 'NURTURE' | 'DISQUALIFIED';
 
 export type Quadrant =
-  | 'high_fit_high_intent'
-  | 'high_fit_low_intent'
-  | 'low_fit_high_intent'
-  | 'low_fit_low_intent';
+  'high_fit_high_intent' | 'high_fit_low_intent' | 'low_fit_high_intent' | 'low_fit_low_intent';
 
 /** Why a reason is there. `BIN` reasons carry the points; the others explain the verdict. */
 export type ReasonCode =

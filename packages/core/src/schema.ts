@@ -75,6 +75,8 @@ export const exclusionSchema = z.object({
     'USER_EXCLUDED',
     'OUTCOME',
     'TIME',
+    'DATE',
+    'EMPTY',
     'UNSUPPORTED',
   ]),
   iv: z.number().optional(),
