@@ -49,11 +49,13 @@ export function scalePoints(attributes: readonly ScalableAttribute[]): PointsSca
   const rawMax = highs.reduce((s, x) => s + x, 0);
   const range = rawMax - rawMin;
 
-  // Shift each attribute to start at 0 and share the 0-100 scale.
-  const scale = range > 0 ? 100 / range : 0;
+  // Shift each attribute to start at 0 and share the 0-100 scale. Divide by the range rather
+  // than multiply by 100 / range, which overflows to Infinity (and 0 x Infinity = NaN) for a
+  // range that is positive but tiny, e.g. from a coefficient of 1e-320.
+  const scaled = (x: number) => (range > 0 ? (x / range) * 100 : 0);
   const points = attributes.map((a, j) =>
-    a.woe.map((w) => round((a.coefficient * w - lows[j]) * scale)),
+    a.woe.map((w) => round(scaled(a.coefficient * w - lows[j]))),
   );
-  const neutralPoints = attributes.map((_, j) => round(-lows[j] * scale));
+  const neutralPoints = attributes.map((_, j) => round(scaled(-lows[j])));
   return { points, neutralPoints, rawMin, rawMax };
 }

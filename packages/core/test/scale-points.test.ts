@@ -25,6 +25,18 @@ describe('scalePoints', () => {
     expect(s.neutralPoints).toEqual([0]);
   });
 
+  it('scales a positive but tiny range without overflow (no NaN, no Infinity)', () => {
+    // Contributions 5e-324 x [-0.5000000000000001, 0] = [-5e-324, 0] (the product rounds to the
+    // smallest double): range 5e-324, so 100 / range overflows; by hand the bins are 0 and 100,
+    // and neutral (WoE 0) is the top bin, 100. The attribute with coefficient 0 scores 0.
+    const s = scalePoints([
+      { coefficient: 5e-324, woe: [-0.5000000000000001, 0] },
+      { coefficient: 0, woe: [0] },
+    ]);
+    expect(s.points).toEqual([[0, 100], [0]]);
+    expect(s.neutralPoints).toEqual([100, 0]);
+  });
+
   it('keeps every total within 0 to 100 and preserves the order of contributions', () => {
     const attribute = fc.record({
       coefficient: fc.double({ min: 0, max: 5, noNaN: true }),
