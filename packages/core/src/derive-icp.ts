@@ -1,56 +1,70 @@
 /**
  * `deriveIcp`: from closed-won and closed-lost deals to one shared ICP definition. The steps:
  * outcomes, column roles, the validation split, binning and WoE, selection, the logistic fit,
- * points, calibration and validation metrics, cutoffs, and the honesty warnings.
+ * points (for fit, and for intent when asked), calibration and validation metrics, the lines,
+ * declared rules, and the honesty warnings.
  */
+import { bucketOf, scoreHistogram } from './choose-line.js';
+import { definitionVersion } from './definition-version.js';
 import {
   BOOTSTRAP_RESAMPLES,
   checkDeriveOptions,
-  KEY_ATTRIBUTE_POINTS,
-  KEY_MISSING_SHARE,
   MIN_CLOSED,
   MIN_WON,
   SMALL_SAMPLE_SHRINKAGE,
   type DeriveOptions,
 } from './derive-options.js';
+import { deriveSide, type SideContext, type SideResult } from './derive-side.js';
 import { describeIcp } from './describe-icp.js';
 import { FitgateError } from './errors.js';
-import { fitScorecard } from './fit-scorecard.js';
+import { decide, gateLines } from './gate.js';
 import { Hasher } from './hash.js';
 import type { ParsingRules } from './locate-bin.js';
 import { DEFAULT_MISSING_TOKENS } from './missing-tokens.js';
 import { parseNumber } from './parse-number.js';
-import { prepareAttribute, type PreparedAttribute } from './prepare-attribute.js';
 import { resolveOutcomes, type Outcomes } from './resolve-outcomes.js';
-import { scalePoints } from './scale-points.js';
+import { checkRules, ruleImpact } from './rules/index.js';
+import { rocAuc } from './roc-auc.js';
+import { aucInterval } from './auc-interval.js';
 import {
   SCHEMA_VERSION,
-  type Attribute,
   type Exclusion,
   type IcpDefinition,
+  type Metrics,
   type Warning,
 } from './schema.js';
-import { selectAttributes } from './select-attributes.js';
-import { setCutoffs } from './set-cutoffs.js';
+import { signalContribution, signalScale } from './score-intent-signals.js';
+import { setLines, type ValidationScores } from './set-lines.js';
 import { stratifiedSplit, timeSplit } from './split.js';
-import { tableView, type TableInput, type TableView } from './table.js';
+import { tableView, type TableView } from './table.js';
+import type { TableInput } from './table.js';
+import { applyCalibration as applyCalibrationTo } from './calibrate.js';
 import { validateScores } from './validate-scores.js';
-import { definitionVersion } from './definition-version.js';
 import { CORE_VERSION } from './version.js';
+
+/** With intent, the MQL line is "carried by intent" when intent explains more than this share of
+ * the variance of log priority among the deals above the SQL line. */
+const INTENT_CARRIES_SHARE = 0.5;
 
 type Checked = ReturnType<typeof checkDeriveOptions>;
 
-/** The columns that may become attributes, and the exclusions of the others. */
-function candidateColumns(table: TableView, options: DeriveOptions): string[] {
+/** The columns that may become fit and intent attributes. */
+function candidateColumns(table: TableView, options: DeriveOptions) {
+  const intent = options.intent ?? [];
+  const declared = (options.intentSignals ?? []).map((s) => s.column);
   const reserved = new Set([
     options.outcome,
     options.time,
     options.weight,
     ...(options.exclude ?? []),
+    ...intent,
+    ...declared,
   ]);
-  const listed = options.fit ?? table.columns;
-  for (const name of [...listed, ...(options.exclude ?? [])]) table.column(name);
-  return listed.filter((name) => !reserved.has(name));
+  for (const name of [...(options.fit ?? []), ...intent, ...declared, ...(options.exclude ?? [])]) {
+    table.column(name);
+  }
+  const fit = (options.fit ?? table.columns).filter((name) => !reserved.has(name));
+  return { fit, intent: intent.filter((name) => name !== options.outcome) };
 }
 
 function userExclusions(table: TableView, options: DeriveOptions): Exclusion[] {
@@ -132,21 +146,6 @@ function dataHash(table: TableView): string {
   return hasher.digest();
 }
 
-/** Per-deal fit score from each attribute's bin points (neutral points where no bin). */
-function scoreDeals(
-  attributes: readonly Attribute[],
-  prepared: readonly PreparedAttribute[],
-  n: number,
-) {
-  const scores = new Float64Array(n);
-  attributes.forEach((a, j) => {
-    const index = prepared[j].binIndex;
-    for (let k = 0; k < n; k++)
-      scores[k] += index[k] >= 0 ? a.bins[index[k]].points : a.neutralPoints;
-  });
-  return scores;
-}
-
 function pick<T extends ArrayLike<number>>(values: T, mask: Uint8Array, keep: number): number[] {
   const out: number[] = [];
   for (let k = 0; k < mask.length; k++) if (mask[k] === keep) out.push(values[k]);
@@ -161,6 +160,125 @@ function recordedOptions(options: DeriveOptions): Record<string, unknown> {
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Score every closed deal on declared intent signals (0-100 scale, unclamped). */
+function declaredIntent(
+  table: TableView,
+  outcomes: Outcomes,
+  options: DeriveOptions,
+  rules: ParsingRules,
+) {
+  const signals = options.intentSignals ?? [];
+  const at = options.at === undefined ? NaN : Date.parse(options.at);
+  if (signals.some((s) => s.kind === 'date') && !Number.isFinite(at)) {
+    throw new FitgateError(
+      'BAD_OPTION',
+      `dated intent signals need a reference time "at"; got ${options.at}`,
+    );
+  }
+  const scale = signalScale(signals);
+  const scores = new Float64Array(outcomes.rows.length);
+  for (const signal of signals) {
+    const column = table.column(signal.column);
+    const context = { missingTokens: rules.missingTokens, decimal: rules.decimal, at };
+    for (let k = 0; k < outcomes.rows.length; k++) {
+      scores[k] += signalContribution(signal, column[outcomes.rows[k]], context) ?? 0;
+    }
+  }
+  if (scale > 0) for (let k = 0; k < scores.length; k++) scores[k] = (100 * scores[k]) / scale;
+  return scores;
+}
+
+/** Validation scores as histograms (and the joint fit x intent table with intent). */
+function validationScores(fit: number[], intent: number[] | null, y: number[]): ValidationScores {
+  const scores: ValidationScores = { fit: scoreHistogram(fit, y) };
+  if (intent === null) return scores;
+  const cells = new Map<string, [number, number, number, number, number]>();
+  fit.forEach((f, k) => {
+    const key = `${bucketOf(f)},${bucketOf(intent[k])}`;
+    const cell = cells.get(key) ?? [
+      bucketOf(f),
+      bucketOf(intent[k]),
+      bucketOf((f * intent[k]) / 100),
+      0,
+      0,
+    ];
+    cell[y[k] === 1 ? 3 : 4] += 1;
+    cells.set(key, cell);
+  });
+  scores.joint = [...cells.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return scores;
+}
+
+/** Conversion per quadrant on the validation deals. */
+function quadrantRates(
+  fit: number[],
+  intent: number[],
+  y: number[],
+  lines: ReturnType<typeof gateLines>,
+) {
+  const counts = new Map<string, { n: number; won: number }>();
+  fit.forEach((f, k) => {
+    const quadrant = decide(f, intent[k], lines).quadrant!;
+    const c = counts.get(quadrant) ?? { n: 0, won: 0 };
+    c.n += 1;
+    c.won += y[k];
+    counts.set(quadrant, c);
+  });
+  const order = [
+    'high_fit_high_intent',
+    'high_fit_low_intent',
+    'low_fit_high_intent',
+    'low_fit_low_intent',
+  ];
+  return order
+    .filter((q) => counts.has(q))
+    .map((q) => ({
+      quadrant: q,
+      ...counts.get(q)!,
+      winRate: counts.get(q)!.won / counts.get(q)!.n,
+    }));
+}
+
+/** Warn when intent, not fit, explains most of the spread of priority above the SQL line. */
+function intentCarriesLine(fit: number[], intent: number[], sql: number): Warning | null {
+  const above = fit
+    .map((f, k) => [f, intent[k]])
+    .filter(([f, i]) => f > 0 && i > 0 && (f * i) / 100 >= sql);
+  if (above.length < 10) return null;
+  const variance = (xs: number[]) => {
+    const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+    return xs.reduce((s, x) => s + (x - m) ** 2, 0) / xs.length;
+  };
+  const vf = variance(above.map(([f]) => Math.log(f)));
+  const vi = variance(above.map(([, i]) => Math.log(i)));
+  const share = vi / (vf + vi);
+  if (!(share > INTENT_CARRIES_SHARE)) return null;
+  return {
+    code: 'INTENT_CARRIES_LINE',
+    message:
+      `intent explains ${Math.round(100 * share)}% of the spread of priority among the leads above ` +
+      'the SQL line: the line is carried by activity more than by fit, and activity is not fit',
+  };
+}
+
+function noSignal(side: SideResult, validation: { scores: number[]; y: number[] }): Warning | null {
+  let why: string | null = null;
+  if (side.attributes.length === 0) why = 'no attribute separates won from lost';
+  else if (validation.y.includes(1) && validation.y.includes(0)) {
+    const y = Uint8Array.from(validation.y);
+    const auc = rocAuc(validation.scores, y);
+    const [lo, hi] = aucInterval(validation.scores, y, { method: 'delong' });
+    if (!(lo > 0.5)) {
+      why = `the validation AUC of fit ${auc.toFixed(3)} has a 95% interval [${lo.toFixed(3)}, ${hi.toFixed(3)}] that includes 0.5`;
+    }
+  }
+  if (why === null) return null;
+  return {
+    code: 'NO_SIGNAL',
+    message: `${why}: these attributes do not tell won from lost, so qualify() returns REVIEW`,
+  };
+}
+
 /**
  * Derive an ICP definition from closed deals.
  *
@@ -171,7 +289,7 @@ function recordedOptions(options: DeriveOptions): Record<string, unknown> {
  *
  * @example
  * const icp = deriveIcp(rows, { outcome: 'y', won: ['yes'], lost: ['no'], createdAt: '2026-01-01' });
- * icp.metrics.validation.auc // => e.g. 0.66
+ * icp.metrics.validation.auc // => e.g. 0.68
  */
 export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinition {
   const checked = checkDeriveOptions(options);
@@ -181,8 +299,9 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
   const excluded: Exclusion[] = userExclusions(table, options);
   const missing = [...DEFAULT_MISSING_TOKENS, ...(options.missingTokens ?? [])];
   const rules: ParsingRules = { missingTokens: new Set(missing), decimal: options.decimal ?? '.' };
+  const declaredRules = checkRules(options.rules ?? []);
 
-  // Outcomes and the sample-size check.
+  // Outcomes, the sample-size check, the validation split.
   progress('outcomes');
   const outcomes = resolveOutcomes(
     table.column(options.outcome),
@@ -192,128 +311,98 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
   );
   const small = smallSampleWarning(outcomes.won, outcomes.lost);
   if (small !== null) warnings.push(small);
-  const candidates = candidateColumns(table, options);
+  const { fit: fitColumns, intent: intentColumns } = candidateColumns(table, options);
   const weights = sampleWeights(table, outcomes, options);
-
-  // Validation split: by time when asked, else seeded and stratified.
   const split = splitDeals(table, outcomes, options, checked);
   const train = split.train;
 
-  // Bin and code each candidate attribute on the training deals.
-  const prepared: PreparedAttribute[] = [];
-  for (const name of candidates) {
-    progress(`bin ${name}`);
-    const result = prepareAttribute({
-      name,
-      values: table.column(name),
-      rows: outcomes.rows,
-      y: outcomes.y,
-      train,
-      weights,
-      rules,
-      forceType: options.numeric?.includes(name)
-        ? 'numeric'
-        : options.categorical?.includes(name)
-          ? 'categorical'
-          : undefined,
-      specialValues: options.specialValues?.[name] ?? [],
-      binning: {
-        rareShare: 0.01,
-        ...(small !== null ? { shrinkage: SMALL_SAMPLE_SHRINKAGE } : {}),
-        ...options.binning,
-        ...(options.monotonicTrend?.[name] ? { monotonicTrend: options.monotonicTrend[name] } : {}),
-      },
-    });
-    if ('excluded' in result) {
-      excluded.push(result.excluded);
-      if (result.warning) warnings.push(result.warning);
-    } else {
-      prepared.push(result.prepared);
-      warnings.push(...result.prepared.warnings);
-    }
-  }
-
-  // Selection: weak, leaking and correlated attributes stay out.
-  progress('select');
-  const selection = selectAttributes(prepared, {
+  // Each side: bin, select, fit, points.
+  const context: SideContext = {
+    table,
+    outcomes,
+    train,
+    weights,
+    rules,
+    options,
+    l2: checked.l2,
     ivFloor: checked.ivFloor,
     correlationLimit: checked.correlationLimit,
-    keepLeakage: options.keepLeakage ?? false,
-    train,
-  });
-  excluded.push(...selection.excluded);
-  warnings.push(...selection.warnings);
+    shrinkage: small !== null ? SMALL_SAMPLE_SHRINKAGE : undefined,
+    progress,
+  };
+  const fit = deriveSide('fit', fitColumns, context);
+  const learnedIntent =
+    intentColumns.length > 0 ? deriveSide('intent', intentColumns, context) : null;
+  const hasIntent = learnedIntent !== null || (options.intentSignals?.length ?? 0) > 0;
+  const intentScores =
+    learnedIntent?.scores ?? (hasIntent ? declaredIntent(table, outcomes, options, rules) : null);
+  for (const side of [fit, learnedIntent]) {
+    if (side === null) continue;
+    excluded.push(...side.excluded);
+    warnings.push(...side.warnings);
+  }
 
-  // The fit, then points.
-  progress('fit');
-  const scorecard = fitScorecard(selection.selected, outcomes.y, train, weights, checked.l2);
-  excluded.push(...scorecard.excluded);
-  warnings.push(...scorecard.warnings);
-  const fitted = scorecard.attributes;
-  const scaling = scalePoints(
-    fitted.map((a, j) => ({
-      coefficient: scorecard.fit.coefficients[j],
-      woe: a.bins.map((b) => b.woe),
-    })),
-  );
-  const keyList = options.keyAttributes;
-  const attributes: Attribute[] = fitted.map((a, j) => {
-    const points = scaling.points[j];
-    const span = Math.max(...points) - Math.min(...points, scaling.neutralPoints[j]);
-    const total = a.bins.reduce((sum, b) => sum + b.nEvent + b.nNonevent, 0);
-    const missingBin = a.bins.find((b) => b.kind === 'missing');
-    const missingShare = missingBin ? (missingBin.nEvent + missingBin.nNonevent) / total : 0;
-    return {
-      name: a.name,
-      type: a.type,
-      role: 'fit',
-      iv: a.iv,
-      monotonicTrend: a.monotonicTrend,
-      coefficient: scorecard.fit.coefficients[j],
-      standardError: scorecard.fit.standardErrors?.[j] ?? null,
-      neutralPoints: scaling.neutralPoints[j],
-      key: keyList
-        ? keyList.includes(a.name)
-        : span >= KEY_ATTRIBUTE_POINTS && missingShare < KEY_MISSING_SHARE,
-      bins: a.bins.map((b, i) => ({ ...b, points: points[i] })),
-    };
-  });
+  // The gate score: fit, or priority = fit x intent / 100.
+  const gateScores =
+    intentScores === null ? fit.scores : fit.scores.map((f, k) => (f * intentScores[k]) / 100);
+  const y = outcomes.y;
+  const v = {
+    fit: pick(fit.scores, train, 0),
+    gate: pick(gateScores, train, 0),
+    y: pick(y, train, 0),
+  };
+  const vIntent = intentScores === null ? null : pick(intentScores, train, 0);
 
-  // Validation: scores, calibration and metrics on the deals the fit did not see.
+  // Validation: calibration of the gate score, metrics, honesty.
   progress('validate');
-  const scores = scoreDeals(attributes, fitted, outcomes.rows.length);
   const validation = validateScores({
-    train: { scores: pick(scores, train, 1), y: pick(outcomes.y, train, 1) },
-    validation: { scores: pick(scores, train, 0), y: pick(outcomes.y, train, 0) },
+    train: { scores: pick(gateScores, train, 1), y: pick(y, train, 1) },
+    validation: { scores: v.gate, y: v.y },
     calibration: options.calibration ?? 'auto',
     resamples: BOOTSTRAP_RESAMPLES,
     seed: checked.seed,
   });
+  const silent = noSignal(fit, { scores: v.fit, y: v.y });
+  if (silent !== null) warnings.push(silent);
 
-  // Honesty: no attribute, or a validation AUC whose interval includes 0.5, is no signal.
-  const interval = validation.metrics.aucInterval;
-  if (attributes.length === 0 || interval === null || interval[0] <= 0.5) {
-    const why =
-      attributes.length === 0
-        ? 'no attribute separates won from lost'
-        : `the validation AUC ${validation.metrics.auc?.toFixed(3)} has a 95% interval ` +
-          `[${interval?.[0].toFixed(3)}, ${interval?.[1].toFixed(3)}] that includes 0.5`;
-    warnings.push({
-      code: 'NO_SIGNAL',
-      message: `${why}: these attributes do not tell won from lost, so qualify() returns REVIEW`,
-    });
-  }
-
-  // Cutoffs on the validation deals.
-  progress('cutoffs');
-  const vScores = Float64Array.from(pick(scores, train, 0));
-  const vY = Uint8Array.from(pick(outcomes.y, train, 0));
-  const cutoffs = setCutoffs(vScores, vY, {
-    mqlRecall: checked.mqlRecall,
-    sqlRecall: checked.sqlRecall,
+  // The lines, from the validation scores and the team's objectives.
+  progress('lines');
+  const calibration = validation.calibration;
+  const scores = validationScores(v.fit, vIntent, v.y);
+  const objectives = options.objectives ?? {};
+  const lines = setLines(scores, objectives, {
+    economics: { dealValue: objectives.dealValue, hoursPerLead: objectives.hoursPerLead },
+    probability: calibration === null ? undefined : (s) => applyCalibrationTo(calibration, s),
     resamples: BOOTSTRAP_RESAMPLES,
     seed: checked.seed,
   });
+  const cutoffs = {
+    rule: 'score >= cutoff' as const,
+    resolution: 0.01 as const,
+    ...lines,
+    objectives,
+  };
+  const metricsExtra: Partial<Metrics> = {};
+  if (vIntent !== null) {
+    metricsExtra.quadrants = quadrantRates(v.fit, vIntent, v.y, gateLines({ cutoffs }));
+    metricsExtra.intentAuc =
+      v.y.includes(1) && v.y.includes(0) ? rocAuc(vIntent, Uint8Array.from(v.y)) : null;
+    const carried = intentCarriesLine(v.fit, vIntent, lines.sql.score);
+    if (carried !== null) warnings.push(carried);
+  }
+
+  // Declared rules: what each would have done to the history.
+  const impact = ruleImpact(declaredRules, table, outcomes, rules);
+  for (const r of impact) {
+    if (r.knockedOutWon > 0) {
+      warnings.push({
+        code: 'RULE_DROPS_WINS',
+        message:
+          `rule ${r.id} (${r.kind}: ${r.when}) would have knocked out ${r.knockedOutWon} won deals ` +
+          `(${(100 * r.shareOfWinsLost).toFixed(1)}% of wins) and ${r.knockedOutLost} lost`,
+      });
+    }
+  }
 
   // Assemble the definition; its version is a hash of everything that scores.
   const definition: IcpDefinition = {
@@ -335,28 +424,39 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
     },
     outcome: { column: options.outcome, won: [...options.won], lost: [...options.lost] },
     parsing: { missingTokens: missing, decimal: rules.decimal },
-    attributes,
+    attributes: [...fit.attributes, ...(learnedIntent?.attributes ?? [])],
     excluded,
-    model: {
-      intercept: scorecard.fit.intercept,
-      l2: checked.l2,
-      iterations: scorecard.fit.iterations,
-      converged: scorecard.fit.converged,
-    },
-    scaling: { method: 'min-max', rawMin: scaling.rawMin, rawMax: scaling.rawMax },
-    calibration: validation.calibration,
-    cutoffs: { rule: 'score >= cutoff', ...cutoffs },
+    model: fit.model,
+    scaling: fit.scaling,
+    ...(hasIntent
+      ? {
+          intent: learnedIntent
+            ? {
+                mode: 'learned' as const,
+                model: learnedIntent.model,
+                scaling: learnedIntent.scaling,
+              }
+            : { mode: 'declared' as const, signals: [...(options.intentSignals ?? [])] },
+        }
+      : {}),
+    calibration,
+    cutoffs,
+    validationScores: scores,
     metrics: {
       validation: {
         method: split.method,
         ...(options.time !== undefined ? { timeColumn: options.time } : {}),
         ...('splitAt' in split ? { splitAt: split.splitAt } : {}),
         nTrain: pick(train, train, 1).length,
-        nValidation: vY.length,
+        nValidation: v.y.length,
         ...validation.metrics,
       },
       trainAuc: validation.trainAuc,
+      ...metricsExtra,
     },
+    ...(declaredRules.length > 0
+      ? { rules: declaredRules, ruleImpact: impact.map((r) => ({ ...r })) }
+      : {}),
     diagnostics: { warnings },
   };
   definition.description = describeIcp(definition);

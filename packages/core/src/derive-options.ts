@@ -3,7 +3,8 @@
  */
 import { FitgateError } from './errors.js';
 import type { BinningOptions } from './binning-types.js';
-import type { MonotonicTrend } from './schema.js';
+import type { Rule } from './rules/index.js';
+import type { CutoffObjectives, IntentSignal, MonotonicTrend } from './schema.js';
 
 /** IV below this does not separate: "< 0.02 useless" (Siddiqi; R `scorecard`). */
 export const IV_FLOOR = 0.02;
@@ -27,9 +28,6 @@ export const MIN_WON = 120;
 export const MIN_CLOSED = 1000;
 /** With a small sample, each bin's WoE is multiplied by n / (n + this) (shrinks small bins). */
 export const SMALL_SAMPLE_SHRINKAGE = 25;
-/** Default lines: the MQL line keeps 80% of the wins, the SQL line 50%. */
-export const DEFAULT_MQL_RECALL = 0.8;
-export const DEFAULT_SQL_RECALL = 0.5;
 /** An attribute whose points can move the score by at least this much is a key attribute. */
 export const KEY_ATTRIBUTE_POINTS = 20;
 /** ...unless it was missing for at least this share of the deals: then a missing value is
@@ -85,9 +83,16 @@ export interface DeriveOptions {
   binning?: Partial<BinningOptions>;
   /** Calibration method. @default 'auto' (Platt; isotonic only with enough validation deals) */
   calibration?: 'auto' | 'platt' | 'isotonic';
-  /** Share of validation wins the MQL and SQL lines keep. @default 0.8 and 0.5 */
-  mqlRecall?: number;
-  sqlRecall?: number;
+  /** Intent attributes, learned from the same outcome with the same machinery as fit. */
+  intent?: readonly string[];
+  /** Declared intent signals (the team's weights) instead of learned intent. */
+  intentSignals?: readonly IntentSignal[];
+  /** Reference time for dated intent signals (ISO text). Required with dated signals. */
+  at?: string;
+  /** How the lines are set: capacity, expected value, recall and precision targets. */
+  objectives?: CutoffObjectives;
+  /** Declared rules (knock-outs, must-haves, holds), copied into the definition. */
+  rules?: readonly Rule[];
   /** Creation time written into the definition (core never reads the clock). @default 'unspecified' */
   createdAt?: string;
   /** Library version written into the definition. @default the core package's version */
@@ -126,7 +131,5 @@ export function checkDeriveOptions(options: DeriveOptions) {
     validationShare: shareInRange(options.validationShare, 'validationShare', VALIDATION_SHARE),
     ivFloor: options.ivFloor ?? IV_FLOOR,
     correlationLimit: options.correlationLimit ?? CORRELATION_LIMIT,
-    mqlRecall: shareInRange(options.mqlRecall, 'mqlRecall', DEFAULT_MQL_RECALL),
-    sqlRecall: shareInRange(options.sqlRecall, 'sqlRecall', DEFAULT_SQL_RECALL),
   };
 }

@@ -8,6 +8,8 @@ import type { Attribute, Bin, IcpDefinition } from './schema.js';
 /** How many attributes and bins a description names. */
 const TOP_ATTRIBUTES = 4;
 const TOP_BINS = 2;
+/** Bins closer to the base rate than this (|WoE|) are not worth naming. */
+const MIN_DESCRIBED_WOE = 0.1;
 
 function pct(x: number): string {
   return `${Math.round(100 * x)}%`;
@@ -23,10 +25,13 @@ function binText(attribute: Attribute, bin: Bin): string {
 function extremes(icp: Pick<IcpDefinition, 'attributes'>, sign: 1 | -1): string[] {
   const span = (a: Attribute) =>
     Math.max(...a.bins.map((b) => b.points)) - Math.min(...a.bins.map((b) => b.points));
-  const strongest = [...icp.attributes].sort((a, b) => span(b) - span(a)).slice(0, TOP_ATTRIBUTES);
+  const strongest = icp.attributes
+    .filter((a) => a.role === 'fit')
+    .sort((a, b) => span(b) - span(a))
+    .slice(0, TOP_ATTRIBUTES);
   return strongest.flatMap((a) =>
     a.bins
-      .filter((b) => sign * b.woe > 0)
+      .filter((b) => sign * b.woe >= MIN_DESCRIBED_WOE)
       .sort((p, q) => sign * (q.woe - p.woe))
       .slice(0, TOP_BINS)
       .map((b) => binText(a, b)),
@@ -67,11 +72,21 @@ export function describeIcp(icp: Omit<IcpDefinition, 'version' | 'description'>)
         `(ROC AUC ${v.auc.toFixed(3)}, 95% interval ${v.aucInterval[0].toFixed(3)}-${v.aucInterval[1].toFixed(3)}).`,
     );
   }
-  const { sql, mql } = icp.cutoffs;
+  const { sql, mql, intent } = icp.cutoffs;
+  const on = sql.on === 'priority' ? 'priority (fit x intent)' : 'fit score';
   lines.push(
-    `SQL line at score ${sql.score.toFixed(1)} keeps ${pct(sql.winsKept)} of wins from ${pct(sql.shareAbove)} ` +
-      `of deals; MQL line at ${mql.score.toFixed(1)} keeps ${pct(mql.winsKept)} from ${pct(mql.shareAbove)}.`,
+    `SQL line at ${on} ${sql.score.toFixed(1)} keeps ${pct(sql.winsKept)} of wins from ` +
+      `${pct(sql.shareAbove)} of deals; the fit floor (MQL line) at ${mql.score.toFixed(1)} keeps ` +
+      `${pct(mql.winsKept)} from ${pct(mql.shareAbove)}.`,
   );
+  if (intent !== undefined) {
+    lines.push(
+      `High intent starts at intent score ${intent.score.toFixed(1)} (keeps ${pct(intent.winsKept)} of wins).`,
+    );
+  }
+  for (const q of icp.metrics.quadrants ?? []) {
+    lines.push(`  ${q.quadrant.replace(/_/g, ' ')}: ${q.n} deals, win rate ${pct(q.winRate)}`);
+  }
 
   // What was left out and why.
   const leaks = icp.excluded.filter((e) => e.code === 'LEAKAGE_SUSPECTED').map((e) => e.attribute);

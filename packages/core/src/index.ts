@@ -13,6 +13,40 @@ export { deriveIcp } from './derive-icp.js';
 export * from './derive-options.js';
 export { qualify, compileIcp, fitFloor, type CompiledIcp, type QualifyOptions } from './qualify.js';
 export { describeIcp } from './describe-icp.js';
+export { recalibrateCutoffs, type RecalibrateOptions } from './recalibrate-cutoffs.js';
+export { auditBaseline, type AuditResult, type AuditSide } from './audit-baseline.js';
+export { decide, gateLines, passes, type GateDecision, type GateLines } from './gate.js';
+export { intentSignalsFromDocument } from './intent-signals-document.js';
+export { signalContribution, signalScale } from './score-intent-signals.js';
+export {
+  bucketOf,
+  lineRows,
+  pickRow,
+  scoreHistogram,
+  LINE_RESOLUTION,
+  type LineObjective,
+  type LineRow,
+  type ScoreHistogram,
+} from './choose-line.js';
+export {
+  setLines,
+  DEFAULT_INTENT_RECALL,
+  DEFAULT_RECALL_TARGET,
+  DEFAULT_SQL_RECALL,
+  type ValidationScores,
+} from './set-lines.js';
+export {
+  checkRules,
+  compileRules,
+  evaluateExpression,
+  parseRule,
+  ruleImpact,
+  rulesFromDocument,
+  ruleSchema,
+  type Rule,
+  type RuleImpact,
+  type RuleOutcome,
+} from './rules/index.js';
 export { tableView, type ColumnarTable, type TableInput, type TableView } from './table.js';
 
 // Building blocks, for those who assemble their own scorecard.

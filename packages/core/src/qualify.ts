@@ -13,11 +13,23 @@ import {
   type BinLocator,
   type ParsingRules,
 } from './locate-bin.js';
+import { decide, gateLines, passes, type GateDecision, type GateLines } from './gate.js';
 import type { QualifyResult, Reason, Stage, Verdict } from './qualify-types.js';
-import { icpDefinitionSchema, type Attribute, type IcpDefinition } from './schema.js';
+import { compileRules, type RuleOutcome } from './rules/index.js';
+import {
+  icpDefinitionSchema,
+  type Attribute,
+  type IcpDefinition,
+  type IntentSignal,
+} from './schema.js';
+import { signalContribution, signalScale } from './score-intent-signals.js';
 
-/** Options of `qualify`. Reserved for time-dependent scoring; pass nothing for now. */
-export type QualifyOptions = Record<string, never>;
+/** Options of `qualify`. */
+export interface QualifyOptions {
+  /** Reference time for dated intent signals (qualify never reads the clock). @default none:
+   * dated signals then contribute nothing, with a reason */
+  at?: Date | number | string;
+}
 
 interface CompiledAttribute {
   name: string;
@@ -36,9 +48,14 @@ interface CompiledAttribute {
 export interface CompiledIcp {
   definition: IcpDefinition;
   attributes: CompiledAttribute[];
+  intentAttributes: CompiledAttribute[];
+  signals: IntentSignal[];
+  signalScale: number;
+  hasIntent: boolean;
+  rules: (lead: Readonly<Record<string, unknown>>) => RuleOutcome;
+  lines: GateLines;
   noSignal: boolean;
-  sql: number;
-  mql: number;
+  parsing: ParsingRules;
 }
 
 const compiledCache = new WeakMap<object, CompiledIcp>();
@@ -87,12 +104,22 @@ export function compileIcp(definition: IcpDefinition): CompiledIcp {
     missingTokens: new Set(definition.parsing.missingTokens),
     decimal: definition.parsing.decimal,
   };
+  const signals = definition.intent?.signals ?? [];
   const compiled: CompiledIcp = {
     definition,
-    attributes: definition.attributes.map((a) => compileAttribute(a, rules)),
+    attributes: definition.attributes
+      .filter((a) => a.role === 'fit')
+      .map((a) => compileAttribute(a, rules)),
+    intentAttributes: definition.attributes
+      .filter((a) => a.role === 'intent')
+      .map((a) => compileAttribute(a, rules)),
+    signals,
+    signalScale: signalScale(signals),
+    hasIntent: definition.intent !== undefined && definition.cutoffs.intent !== undefined,
+    rules: compileRules(definition.rules ?? [], rules),
+    lines: gateLines(definition),
     noSignal: definition.diagnostics.warnings.some((w) => w.code === 'NO_SIGNAL'),
-    sql: definition.cutoffs.sql.score,
-    mql: definition.cutoffs.mql.score,
+    parsing: rules,
   };
   compiledCache.set(definition, compiled);
   return compiled;
@@ -121,27 +148,29 @@ function gate(code: Reason['code'], message: string): Reason {
   return { side: 'gate', code, attribute: null, value: null, bin: null, points: 0, message };
 }
 
-/** Score the fit side: one reason per attribute, in the definition's order. */
-function scoreFit(
-  c: CompiledIcp,
+/** Score one side from its attributes: one reason per attribute, in the definition's order. */
+function scoreSide(
+  side: 'fit' | 'intent',
+  attributes: readonly CompiledAttribute[],
   lead: object,
   reasons: Reason[],
 ): { score: number; keyMissing: string[] } {
   let score = 0;
   const keyMissing: string[] = [];
-  for (const a of c.attributes) {
+  for (const a of attributes) {
     const raw = field(lead, a.name);
     const index = a.locate(raw);
     const value = textOf(raw);
     if (index >= 0) {
       const points = a.points[index];
       score += points;
+      const bin = a.labels[index];
       reasons.push({
-        side: 'fit',
+        side,
         code: 'BIN',
         attribute: a.name,
         value,
-        bin: a.labels[index],
+        bin,
         points,
         message: a.binMessages[index],
       });
@@ -152,33 +181,55 @@ function scoreFit(
       index === LOCATE_MISSING ? 'MISSING' : index === LOCATE_BAD_VALUE ? 'BAD_VALUE' : 'UNSEEN';
     const message =
       code === 'MISSING' ? a.missingMessage : code === 'BAD_VALUE' ? a.badMessage : a.unseenMessage;
-    reasons.push({
-      side: 'fit',
-      code,
-      attribute: a.name,
-      value,
-      bin: null,
-      points: a.neutralPoints,
-      message,
-    });
+    const points = a.neutralPoints;
+    reasons.push({ side, code, attribute: a.name, value, bin: null, points, message });
     if (a.key && code !== 'UNSEEN') keyMissing.push(a.name);
   }
   return { score, keyMissing };
 }
 
-function stageOf(c: CompiledIcp, score: number): Stage {
-  if (score >= c.sql) return 'SQL';
-  if (score >= c.mql) return 'MQL';
-  return 'NURTURE';
+function timeOf(at: QualifyOptions['at']): number {
+  if (at === undefined) return NaN;
+  if (at instanceof Date) return at.getTime();
+  return typeof at === 'number' ? at : Date.parse(at);
+}
+
+/** Score declared intent signals: each a reason; the score is 100 x total / sum of caps. */
+function scoreSignals(c: CompiledIcp, lead: object, at: number, reasons: Reason[]): number {
+  const context = { missingTokens: c.parsing.missingTokens, decimal: c.parsing.decimal, at };
+  let score = 0;
+  for (const signal of c.signals) {
+    const raw = field(lead, signal.column);
+    const contribution = signalContribution(signal, raw, context);
+    const points =
+      contribution === null || c.signalScale <= 0 ? 0 : (100 * contribution) / c.signalScale;
+    score += points;
+    const message =
+      contribution === null
+        ? `${signal.column}: no usable ${signal.kind === 'date' ? 'date (or no reference time)' : 'value'}`
+        : `${signal.column} (${signal.kind}${signal.discount !== undefined ? `, discounted x${signal.discount}` : ''}): ${formatPoints(points)}`;
+    const code = contribution === null ? 'MISSING' : 'BIN';
+    reasons.push({
+      side: 'intent',
+      code,
+      attribute: signal.column,
+      value: textOf(raw),
+      bin: null,
+      points,
+      message,
+    });
+  }
+  return score;
 }
 
 /**
  * Qualify one lead. The lead is a plain object of raw values (numbers, or strings as a CSV gives
  * them). The fit score is the sum of the points of the `fit` reasons, in order.
  *
- * Verdicts: REVIEW when the definition carries NO_SIGNAL or a key attribute is missing or not a
- * number; otherwise QUALIFIED at or above the SQL line (stage SQL), else NOT_QUALIFIED with stage
- * MQL (at or above the MQL line: fit confirmed, nurture) or NURTURE.
+ * The order of decision: a knock-out rule (or a must-have that fails) gives NOT_QUALIFIED, stage
+ * DISQUALIFIED; a NO_SIGNAL definition, a hold rule, a missing key attribute, or a near miss within
+ * the uncertainty of a line gives REVIEW; otherwise the gate decides (see gate.ts for the table):
+ * QUALIFIED only at or above the SQL line and the fit floor (and, with intent, the intent line).
  *
  * @throws FitgateError `INVALID_DEFINITION` for an invalid definition, never for a bad lead.
  *
@@ -188,7 +239,7 @@ function stageOf(c: CompiledIcp, score: number): Stage {
 export function qualify(
   lead: unknown,
   icp: IcpDefinition,
-  _options: QualifyOptions = {},
+  options: QualifyOptions = {},
 ): QualifyResult {
   const c = compileIcp(icp);
   const reasons: Reason[] = [];
@@ -196,35 +247,97 @@ export function qualify(
   if (subject !== lead)
     reasons.push(gate('BAD_VALUE', 'the lead is not an object: every field is missing'));
 
-  // Score, then decide.
-  const { score, keyMissing } = scoreFit(c, subject, reasons);
-  const stage = stageOf(c, score);
-  let verdict: Verdict = stage === 'SQL' ? 'QUALIFIED' : 'NOT_QUALIFIED';
-  if (c.noSignal) {
+  // Declared rules first, then both scores.
+  const ruled = c.rules(subject as Readonly<Record<string, unknown>>);
+  const { score: fitScore, keyMissing } = scoreSide('fit', c.attributes, subject, reasons);
+  let intentScore: number | null = null;
+  if (c.hasIntent) {
+    intentScore =
+      c.signals.length > 0
+        ? scoreSignals(c, subject, timeOf(options.at), reasons)
+        : scoreSide('intent', c.intentAttributes, subject, reasons).score;
+  }
+
+  // The gate, then what overrides it, most decisive first.
+  const decision = decide(fitScore, intentScore, c.lines);
+  let verdict: Verdict = decision.qualified ? 'QUALIFIED' : 'NOT_QUALIFIED';
+  let stage: Stage = decision.stage;
+  for (const fired of ruled.fired) {
+    const code =
+      fired.kind === 'hold'
+        ? 'RULE_HOLD'
+        : fired.kind === 'must_have'
+          ? 'RULE_MUST_HAVE'
+          : 'RULE_KNOCKOUT';
+    reasons.push(gate(code, fired.message));
+  }
+  if (ruled.action === 'knockout') {
+    verdict = 'NOT_QUALIFIED';
+    stage = 'DISQUALIFIED';
+  } else if (c.noSignal) {
     verdict = 'REVIEW';
     reasons.push(
       gate('NO_SIGNAL', 'NO_SIGNAL: this definition does not separate won from lost deals'),
     );
+  } else if (ruled.action === 'hold') {
+    verdict = 'REVIEW';
   } else if (keyMissing.length > 0) {
     verdict = 'REVIEW';
     reasons.push(gate('KEY_MISSING', `fit data missing: ${keyMissing.join(', ')}`));
+  } else if (decision.nearLine) {
+    verdict = 'REVIEW';
+    reasons.push(
+      gate('NEAR_LINE', 'near miss: within the uncertainty of a line, a person should decide'),
+    );
   }
+  explainGate(c, fitScore, intentScore, decision, reasons);
+
+  // Win probability from the gate score (fit, or priority).
   const calibration = c.definition.calibration;
+  const gateScore = decision.priorityScore ?? fitScore;
   return {
     verdict,
     stage,
-    fitScore: score,
-    intentScore: null,
-    priority: null,
-    quadrant: null,
-    winProbability: calibration === null ? null : applyCalibration(calibration, score),
+    fitScore,
+    intentScore,
+    priority: decision.priorityScore === null ? null : decision.priorityScore / 100,
+    quadrant: decision.quadrant,
+    winProbability: calibration === null ? null : applyCalibration(calibration, gateScore),
     reasons,
     definitionVersion: c.definition.version,
   };
 }
 
+/** Gate reasons that say why the scores gave the stage they gave. */
+function explainGate(
+  c: CompiledIcp,
+  fit: number,
+  intent: number | null,
+  decision: GateDecision,
+  reasons: Reason[],
+): void {
+  if (!passes(fit, c.lines.mql)) {
+    reasons.push(
+      gate(
+        'BELOW_FIT_FLOOR',
+        `fit ${fit.toFixed(2)} is below the fit floor ${c.lines.mql.toFixed(2)}`,
+      ),
+    );
+  }
+  if (decision.quadrant === 'low_fit_high_intent') {
+    reasons.push(
+      gate(
+        'HOT_OUT_OF_PROFILE',
+        `looks hot (intent ${intent!.toFixed(2)}) but is out of profile (fit ${fit.toFixed(2)}): ` +
+          'activity does not buy back fit',
+      ),
+    );
+  }
+}
+
 /**
- * The fit score below which no lead may be QUALIFIED, by any rule or adjudicator: the MQL line.
+ * The fit score below which no lead may be QUALIFIED, by any rule or adjudicator: the MQL line
+ * (the fit floor).
  */
 export function fitFloor(icp: IcpDefinition): number {
   return icp.cutoffs.mql.score;

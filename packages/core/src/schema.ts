@@ -4,6 +4,7 @@
  * schema; `icpJsonSchema()` exports the same schema as JSON Schema.
  */
 import { z } from 'zod';
+import { ruleSchema } from './rules/rule-set.js';
 
 /** The schema version this library writes and reads. Bump it on any incompatible change. */
 export const SCHEMA_VERSION = 1;
@@ -82,14 +83,64 @@ export const exclusionSchema = z.object({
   iv: z.number().optional(),
 });
 
+const lineRowSchema = z.object({
+  cutoff: z.number(),
+  passed: z.number(),
+  wonPassed: z.number(),
+  shareAbove: z.number(),
+  winsKept: z.number(),
+  winRateAbove: z.number(),
+  pipelinePerRepHour: z.number().nullable(),
+});
+
+/** A line `score >= cutoff` on one score, how it was chosen and what it keeps. */
 const cutoffSchema = z.object({
   score: z.number(),
-  rule: z.string(),
+  /** The score the line is drawn on: fit, intent, or priority (fit x intent / 100, 0-100). */
+  on: z.enum(['fit', 'intent', 'priority']),
+  /** The objective in words, e.g. "capacity 150 of 1000 leads a week". */
+  objective: z.string(),
+  /** False when no cutoff meets the objective (the line is then the strictest one). */
+  met: z.boolean(),
   reason: z.string(),
   shareAbove: z.number(),
   winsKept: z.number(),
   winRateAbove: z.number(),
-  interval: z.tuple([z.number(), z.number()]).optional(),
+  pipelinePerRepHour: z.number().nullable(),
+  /** 95% bootstrap interval of the cutoff; leads just below the line inside it go to REVIEW. */
+  interval: z.tuple([z.number(), z.number()]).nullable(),
+  tradeoffs: z.array(lineRowSchema),
+});
+
+/** Validation deals by score bucket (hundredths of a point): [bucket, won, lost]. */
+const histogramSchema = z.array(z.tuple([z.number(), z.number(), z.number()]));
+
+/** The objectives the lines were set with, so they can be recalibrated without refitting. */
+export const objectivesSchema = z.object({
+  capacity: z.number().positive().optional(),
+  volume: z.number().positive().optional(),
+  period: z.string().optional(),
+  dealValue: z.number().positive().optional(),
+  repHourCost: z.number().nonnegative().optional(),
+  hoursPerLead: z.number().positive().optional(),
+  recallTarget: z.number().gt(0).lte(1).optional(),
+  precisionTarget: z.number().gt(0).lte(1).optional(),
+  sqlRecall: z.number().gt(0).lte(1).optional(),
+  intentRecall: z.number().gt(0).lte(1).optional(),
+});
+
+/** A team-declared intent signal (used instead of learned intent weights). */
+export const intentSignalSchema = z.object({
+  column: z.string(),
+  /** number: points per unit; flag: points when set; date: points decaying with age. */
+  kind: z.enum(['number', 'flag', 'date']),
+  points: z.number(),
+  /** The largest contribution (in absolute value) the signal can make. */
+  cap: z.number().positive(),
+  /** For dated events: the age in days at which the points halve. */
+  halfLifeDays: z.number().positive().optional(),
+  /** Multiplier for low-value machine signals (e.g. 0.25 for automatic email opens). @default 1 */
+  discount: z.number().min(0).max(1).optional(),
 });
 
 export const calibrationSchema = z.discriminatedUnion('method', [
@@ -125,6 +176,12 @@ export const metricsSchema = z.object({
     deciles: z.array(decileSchema),
   }),
   trainAuc: z.number().nullable(),
+  /** Validation deals per quadrant (when intent is scored). */
+  quadrants: z
+    .array(z.object({ quadrant: z.string(), n: z.number(), won: z.number(), winRate: z.number() }))
+    .optional(),
+  /** Held-out AUC of the intent score alone (when intent is scored). */
+  intentAuc: z.number().nullable().optional(),
 });
 
 export const icpDefinitionSchema = z.object({
@@ -166,15 +223,49 @@ export const icpDefinitionSchema = z.object({
   calibration: calibrationSchema.nullable(),
   cutoffs: z.object({
     rule: z.literal('score >= cutoff'),
+    /** Lines and scores are compared in whole hundredths of a point. */
+    resolution: z.literal(0.01),
+    /** The SQL line: on fit, or on priority when intent is scored. QUALIFIED at or above. */
     sql: cutoffSchema,
+    /** The MQL line on fit: the fit floor. Below it nothing is QUALIFIED. */
     mql: cutoffSchema,
+    /** The line between low and high intent. */
+    intent: cutoffSchema.optional(),
+    objectives: objectivesSchema,
+  }),
+  /** Validation deals by score, for recalibrating the lines without refitting. */
+  validationScores: z.object({
+    fit: histogramSchema,
+    /** [fitBucket, intentBucket, priorityBucket, won, lost], when intent is scored. */
+    joint: z
+      .array(z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]))
+      .optional(),
   }),
   metrics: metricsSchema,
   diagnostics: z.object({ warnings: z.array(warningSchema) }),
   description: z.string().optional(),
   /** Extensions owned by sibling features (intent, declared rules, normalisers). */
-  intent: z.record(z.string(), z.unknown()).optional(),
-  rules: z.array(z.record(z.string(), z.unknown())).optional(),
+  intent: z
+    .object({
+      mode: z.enum(['learned', 'declared']),
+      model: z
+        .object({
+          intercept: z.number(),
+          l2: z.number(),
+          iterations: z.number(),
+          converged: z.boolean(),
+        })
+        .optional(),
+      scaling: z
+        .object({ method: z.literal('min-max'), rawMin: z.number(), rawMax: z.number() })
+        .optional(),
+      signals: z.array(intentSignalSchema).optional(),
+    })
+    .optional(),
+  /** Declared rules (source text; parsed again on load), applied before the scorecard. */
+  rules: z.array(ruleSchema).optional(),
+  /** What each declared rule would have done to the deals the definition was derived from. */
+  ruleImpact: z.array(z.record(z.string(), z.unknown())).optional(),
   normalizers: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 
@@ -187,6 +278,8 @@ export type Exclusion = z.infer<typeof exclusionSchema>;
 export type Calibration = z.infer<typeof calibrationSchema>;
 export type Metrics = z.infer<typeof metricsSchema>;
 export type Cutoff = z.infer<typeof cutoffSchema>;
+export type CutoffObjectives = z.infer<typeof objectivesSchema>;
+export type IntentSignal = z.infer<typeof intentSignalSchema>;
 export type IcpDefinition = z.infer<typeof icpDefinitionSchema>;
 
 /** The ICP definition's JSON Schema (draft 2020-12), generated from the zod schema. */

@@ -1,12 +1,21 @@
 /**
  * `fitgate derive`: closed deals in, ICP definition out, with a short report on stdout.
  */
-import { deriveIcp, type DeriveOptions, type IcpDefinition, type TrendOption } from '@fitgate/core';
+import {
+  deriveIcp,
+  intentSignalsFromDocument,
+  rulesFromDocument,
+  type DeriveOptions,
+  type IcpDefinition,
+  type TrendOption,
+} from '@fitgate/core';
 import { joinTables, writeTextFile } from '@fitgate/io';
 import { list, numberOption, onePositional, pairs, parseCommandArgs, required } from '../args.js';
 import type { Command, CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { delimiterOption, readInput } from '../read-input.js';
+import { objectiveOptions, objectivesFrom, objectiveUsage } from '../objective-args.js';
+import { readDocument } from '../read-document.js';
 import { summaryText } from '../summary-text.js';
 
 const usage = `usage: fitgate derive DEALS.csv --outcome COL --won V[,V] --lost V[,V] --out ICP.json
@@ -14,6 +23,8 @@ const usage = `usage: fitgate derive DEALS.csv --outcome COL --won V[,V] --lost 
     [--missing TOKEN,...] [--special COL=V[,V]]... [--trend COL=ascending|descending|peak|valley|none]...
     [--numeric COL,...] [--categorical COL,...] [--time COL] [--weight COL] [--seed N]
     [--l2 X] [--keep-leakage [COL,...]] [--decimal ,] [--delimiter ,|;|tab|pipe]
+    [--intent COL,...] [--intent-signals SIGNALS.yaml --at ISO] [--rules RULES.yaml]
+${objectiveUsage}
     [--created-at ISO] [--json]
 
 Derives an ICP definition from closed-won and closed-lost deals and writes it to --out.
@@ -42,6 +53,11 @@ const options = {
   delimiter: { type: 'string' },
   'created-at': { type: 'string' },
   json: { type: 'boolean' },
+  intent: { type: 'string' },
+  'intent-signals': { type: 'string' },
+  at: { type: 'string' },
+  rules: { type: 'string' },
+  ...objectiveOptions,
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
@@ -88,7 +104,20 @@ function deriveOptions(values: Values, ctx: CliContext): DeriveOptions {
     keepLeakage: keepLeakage(values['keep-leakage']),
     decimal: decimalOption(values.decimal),
     createdAt: values['created-at'] ?? ctx.now().toISOString(),
+    intent: list(values.intent),
+    at: values.at,
+    objectives: objectivesFrom(values),
   };
+}
+
+/** Rules and declared intent signals from their files. */
+async function declared(values: Values): Promise<Partial<DeriveOptions>> {
+  const out: Partial<DeriveOptions> = {};
+  if (values.rules !== undefined) out.rules = rulesFromDocument(await readDocument(values.rules));
+  if (values['intent-signals'] !== undefined) {
+    out.intentSignals = intentSignalsFromDocument(await readDocument(values['intent-signals']));
+  }
+  return out;
 }
 
 /** `--keep-leakage` with no list means "all": parseArgs needs a value, so accept `all`. */
@@ -117,7 +146,7 @@ export const deriveCommand: Command = {
     const { values, positionals } = parseCommandArgs(normaliseKeepLeakage(args), options, usage);
     const path = onePositional(positionals, 'deals file', usage);
     const out = required(values.out, 'out', usage);
-    const derive = deriveOptions(values, ctx);
+    const derive = { ...deriveOptions(values, ctx), ...(await declared(values)) };
 
     // Read, derive, write.
     const deals = await readDeals(path, values, ctx);

@@ -4,23 +4,62 @@
  */
 import { qualify, type QualifyResult } from '@fitgate/core';
 import { rowObject, writeCsv, type Table } from '@fitgate/io';
-import { onePositional, parseCommandArgs, required } from '../args.js';
-import type { Command } from '../context.js';
+import {
+  adjudicate,
+  adjudicationSummaryText,
+  resolveLlmEndpoint,
+  type AdjudicateOptions,
+} from '../adjudicate-table.js';
+import { list, numberOption, onePositional, parseCommandArgs, required } from '../args.js';
+import type { CliContext, Command } from '../context.js';
 import { loadDefinition } from '../load-definition.js';
 import { QUALIFY_COLUMNS, qualifyCells } from '../qualify-output.js';
 import { delimiterOption, readInput } from '../read-input.js';
 
 const usage = `usage: fitgate qualify LEADS.csv --icp ICP.json --out SCORED.csv
-    [--delimiter ,|;|tab|pipe] [--json]
+    [--at ISO] [--delimiter ,|;|tab|pipe] [--json]
+    [--adjudicate [--llm-url URL --llm-model NAME] [--llm-budget N] [--llm-concurrency N]
+     [--llm-timeout MS] [--llm-cache FILE] [--llm-fields COL,...]]
 
-Writes every input column, then ${QUALIFY_COLUMNS.join(', ')}.`;
+Writes every input column, then ${QUALIFY_COLUMNS.join(', ')}
+(and adjudicated with --adjudicate). --at is the reference time of dated intent signals
+(default: now). With --adjudicate, REVIEW leads go to the model endpoint configured by the flags
+or FITGATE_LLM_URL, FITGATE_LLM_MODEL, FITGATE_LLM_KEY; nothing is sent otherwise.`;
 
 const options = {
   icp: { type: 'string' },
   out: { type: 'string' },
+  at: { type: 'string' },
   delimiter: { type: 'string' },
   json: { type: 'boolean' },
+  adjudicate: { type: 'boolean' },
+  'llm-url': { type: 'string' },
+  'llm-model': { type: 'string' },
+  'llm-budget': { type: 'string' },
+  'llm-concurrency': { type: 'string' },
+  'llm-timeout': { type: 'string' },
+  'llm-cache': { type: 'string' },
+  'llm-fields': { type: 'string' },
 } as const;
+
+type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
+
+function adjudicateOptions(values: Values, ctx: CliContext): AdjudicateOptions {
+  return {
+    url: values['llm-url'],
+    model: values['llm-model'],
+    budget: numberOption(values['llm-budget'], 'llm-budget'),
+    concurrency: numberOption(values['llm-concurrency'], 'llm-concurrency'),
+    timeoutMs: numberOption(values['llm-timeout'], 'llm-timeout'),
+    cacheFile: values['llm-cache'],
+    extraFields: list(values['llm-fields']),
+    cwd: ctx.cwd,
+    env: ctx.env,
+    onProgress: (done, total) => {
+      if (done % 25 === 0 || done === total) ctx.stderr(`adjudicating: ${done}/${total}\n`);
+    },
+  };
+}
 
 /** Output names that do not collide with input columns (a clash gets a `fitgate_` prefix). */
 export function outputColumns(input: readonly string[], added: readonly string[]): string[] {
@@ -39,9 +78,14 @@ export function tally(results: readonly QualifyResult[]) {
   return { leads: results.length, verdicts, stages };
 }
 
-function* outputRows(table: Table, results: readonly QualifyResult[]) {
+function* outputRows(
+  table: Table,
+  results: readonly QualifyResult[],
+  adjudicated: boolean[] | null,
+) {
   for (let r = 0; r < table.rowCount; r++) {
-    yield [...table.data.map((column) => column[r]), ...qualifyCells(results[r])];
+    const extra = adjudicated === null ? [] : [String(adjudicated[r])];
+    yield [...table.data.map((column) => column[r]), ...qualifyCells(results[r]), ...extra];
   }
 }
 
@@ -54,16 +98,32 @@ export const qualifyCommand: Command = {
     const path = onePositional(positionals, 'leads file', usage);
     const icp = await loadDefinition(required(values.icp, 'icp', usage));
     const out = required(values.out, 'out', usage);
+    const llm = values.adjudicate ? adjudicateOptions(values, ctx) : null;
+    if (llm !== null) resolveLlmEndpoint(llm);
+    const at = values.at ?? ctx.now().toISOString();
     const table = await readInput(path, ctx, delimiterOption(values.delimiter));
 
     // Qualify each lead; a bad lead is a result, never an exception.
-    const results: QualifyResult[] = [];
-    for (let r = 0; r < table.rowCount; r++) results.push(qualify(rowObject(table, r), icp));
+    let results: QualifyResult[] = [];
+    const rows = Array.from({ length: table.rowCount }, (_, r) => rowObject(table, r));
+    for (const row of rows) results.push(qualify(row, icp, { at }));
+
+    // Only REVIEW leads go to the model, when asked.
+    let adjudicated: boolean[] | null = null;
+    let adjudication: string | null = null;
+    if (llm !== null) {
+      const run = await adjudicate(rows, results, icp, llm);
+      results = run.results;
+      adjudicated = run.adjudicated;
+      adjudication = adjudicationSummaryText(run.summary);
+    }
 
     // Write, then summarise.
-    const columns = [...table.columns, ...outputColumns(table.columns, QUALIFY_COLUMNS)];
-    await writeCsv(out, columns, outputRows(table, results));
+    const added = [...QUALIFY_COLUMNS, ...(adjudicated ? ['adjudicated'] : [])];
+    const columns = [...table.columns, ...outputColumns(table.columns, added)];
+    await writeCsv(out, columns, outputRows(table, results, adjudicated));
     const summary = { out, definition: icp.version, ...tally(results) };
+    if (adjudication !== null) ctx.stderr(`${adjudication}\n`);
     if (values.json) {
       ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
