@@ -24,6 +24,7 @@ function attributeRows(icp: IcpDefinition): string[][] {
     const points = a.bins.map((b) => b.points);
     return [
       a.name,
+      a.role,
       a.type,
       fixed(a.iv, 3),
       String(a.bins.length),
@@ -41,8 +42,11 @@ export function summaryText(icp: IcpDefinition): string {
 
   // Attributes in the fit, then the ones left out.
   parts.push(
-    'Attributes in the fit:',
-    textTable(['attribute', 'type', 'IV', 'bins', 'points', 'coef', 'key'], attributeRows(icp)),
+    'Attributes:',
+    textTable(
+      ['attribute', 'side', 'type', 'IV', 'bins', 'points', 'coef', 'key'],
+      attributeRows(icp),
+    ),
     '',
   );
   if (icp.excluded.length > 0) {
@@ -57,9 +61,15 @@ export function summaryText(icp: IcpDefinition): string {
   parts.push(
     `Validation (${v.method}, ${v.nValidation} deals; fit on ${v.nTrain}): ` +
       `AUC ${fixed(v.auc, 3)}${interval}, KS ${fixed(v.ks, 3)}, Brier ${fixed(v.brier, 4)}`,
-    `SQL: ${icp.cutoffs.sql.reason}`,
-    `MQL: ${icp.cutoffs.mql.reason}`,
+    `SQL (on ${icp.cutoffs.sql.on}): ${icp.cutoffs.sql.reason}`,
+    `MQL (fit floor): ${icp.cutoffs.mql.reason}`,
   );
+  if (icp.cutoffs.intent) parts.push(`Intent line: ${icp.cutoffs.intent.reason}`);
+  for (const q of icp.metrics.quadrants ?? []) {
+    parts.push(
+      `  ${q.quadrant}: ${q.n} validation deals, win rate ${(100 * q.winRate).toFixed(1)}%`,
+    );
+  }
 
   // Warnings last, where they are seen.
   if (icp.diagnostics.warnings.length > 0) {

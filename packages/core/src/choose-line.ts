@@ -9,6 +9,8 @@ import { FitgateError } from './errors.js';
 
 /** Lines sit on multiples of this many points; a score is compared at the same resolution. */
 export const LINE_RESOLUTION = 0.01;
+/** Buckets per point (1 / LINE_RESOLUTION), used so that bucket 70 reads back as exactly 0.7. */
+const BUCKETS_PER_POINT = 100;
 /** Bucket of a score that may not pass any line (e.g. outside the high-fit, high-intent quadrant). */
 export const INELIGIBLE_BUCKET = -100;
 /** Work budget of the bootstrap: resamples x deals is kept under this (at least 200 resamples). */
@@ -19,7 +21,7 @@ const TRADEOFF_STEP = 5;
 
 /** The bucket (whole hundredths of a point) of a score; `score >= cutoff` is `bucket >= bucket`. */
 export function bucketOf(score: number): number {
-  return Math.floor(score / LINE_RESOLUTION + 1e-7);
+  return Math.floor(score * BUCKETS_PER_POINT + 1e-7);
 }
 
 /** Validation deals counted by score bucket: `[bucket, won, lost]`, buckets ascending. */
@@ -86,7 +88,7 @@ export function lineRows(histogram: ScoreHistogram, economics: Economics = {}): 
     wonPassed += won;
     const { dealValue, hoursPerLead } = economics;
     rows.push({
-      cutoff: bucket * LINE_RESOLUTION,
+      cutoff: bucket / BUCKETS_PER_POINT,
       passed,
       wonPassed,
       shareAbove: passed / total,
