@@ -35,6 +35,24 @@ function attributeRows(icp: IcpDefinition): string[][] {
   });
 }
 
+/** The short report `derive` prints: description, validation, lines and warnings. */
+export function briefText(icp: IcpDefinition): string {
+  const v = icp.metrics.validation;
+  const interval = v.aucInterval
+    ? ` [${fixed(v.aucInterval[0], 3)}, ${fixed(v.aucInterval[1], 3)}]`
+    : '';
+  const parts = [
+    `ICP ${icp.version}: ${icp.attributes.length} attributes, ${icp.excluded.length} left out`,
+    '',
+    icp.description ?? '',
+    '',
+    `Validation (${v.method}, ${v.nValidation} deals): AUC ${fixed(v.auc, 3)}${interval}, ` +
+      `KS ${fixed(v.ks, 3)}, Brier ${fixed(v.brier, 4)}`,
+  ];
+  for (const w of icp.diagnostics.warnings) parts.push(`warning ${w.code}: ${w.message}`);
+  return parts.join('\n');
+}
+
 /** The report: description, attributes, exclusions, validation, warnings. */
 export function summaryText(icp: IcpDefinition): string {
   const v = icp.metrics.validation;

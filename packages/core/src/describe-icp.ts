@@ -18,6 +18,9 @@ function pct(x: number): string {
 function binText(attribute: Attribute, bin: Bin): string {
   const rate = `win rate ${pct(bin.eventRate)}`;
   if (bin.kind === 'missing') return `${attribute.name} not given (${rate})`;
+  if (bin.kind === 'other') {
+    return `${attribute.name} is one of the rarer values {${(bin.categories ?? []).join(', ')}} (${rate})`;
+  }
   return `${attribute.name} ${attribute.type === 'numeric' ? '' : 'is '}${bin.label} (${rate})`;
 }
 

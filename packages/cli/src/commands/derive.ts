@@ -16,7 +16,7 @@ import { UsageError } from '../errors.js';
 import { delimiterOption, readInput } from '../read-input.js';
 import { objectiveOptions, objectivesFrom, objectiveUsage } from '../objective-args.js';
 import { readDocument } from '../read-document.js';
-import { summaryText } from '../summary-text.js';
+import { briefText } from '../summary-text.js';
 
 const usage = `usage: fitgate derive DEALS.csv --outcome COL --won V[,V] --lost V[,V] --out ICP.json
     [--accounts ACCOUNTS.csv --join COL] [--fit COL,...] [--exclude COL,...]
@@ -170,7 +170,7 @@ export const deriveCommand: Command = {
         `${JSON.stringify({ out, version, attributes, excluded, metrics, cutoffs, warnings: diagnostics.warnings }, null, 2)}\n`,
       );
     } else {
-      ctx.stdout(`${summaryText(icp)}\nwrote ${out}\n`);
+      ctx.stdout(`${briefText(icp)}\nwrote ${out} (details: fitgate explain ${out})\n`);
     }
     return 0;
   },
