@@ -6,7 +6,7 @@
 import { isMissing } from './missing-tokens.js';
 import { qualify, type QualifyOptions } from './qualify.js';
 import { resolveOutcomes } from './resolve-outcomes.js';
-import { evaluateExpression } from './rules/index.js';
+import { compileExpression } from './rules/index.js';
 import type { IcpDefinition } from './schema.js';
 import { tableView, type TableInput } from './table.js';
 
@@ -71,13 +71,14 @@ export function auditBaseline(
   };
   const columns = table.columns.map((name) => [name, table.column(name)] as const);
 
-  // Each closed deal through both rules.
+  // Each closed deal through both rules (the baseline is parsed once).
+  const test = compileExpression(baseline, parsing);
   let [bPassed, bWon, gPassed, gWon, both, bOnly, gOnly, unknown] = [0, 0, 0, 0, 0, 0, 0, 0];
   outcomes.rows.forEach((r, k) => {
     const lead: Record<string, unknown> = Object.create(null);
     for (const [name, values] of columns)
       if (!isMissing(values[r], new Set())) lead[name] = values[r];
-    const b = evaluateExpression(baseline, lead, parsing);
+    const b = test(lead);
     if (b === null) unknown += 1;
     const g = qualify(lead, icp, options).verdict === 'QUALIFIED';
     const isWon = outcomes.y[k] === 1 ? 1 : 0;

@@ -22,6 +22,8 @@ import { Hasher } from './hash.js';
 import type { ParsingRules } from './locate-bin.js';
 import { DEFAULT_MISSING_TOKENS } from './missing-tokens.js';
 import { parseNumber } from './parse-number.js';
+import { normalizeTable } from './normalize-table.js';
+import { parseNormalizerSpecs } from './normalizers/parse-normalizer-specs.js';
 import { resolveOutcomes, type Outcomes } from './resolve-outcomes.js';
 import { checkRules, ruleImpact } from './rules/index.js';
 import { rocAuc } from './roc-auc.js';
@@ -153,9 +155,13 @@ function pick<T extends ArrayLike<number>>(values: T, mask: Uint8Array, keep: nu
 }
 
 /** Options as recorded in the definition (functions dropped, keys sorted for stable output). */
+/** Options recorded in their own place in the definition (or not at all), not in source.options. */
+const STORED_ELSEWHERE = new Set(['createdAt', 'normalizers', 'rules', 'intentSignals']);
+
 function recordedOptions(options: DeriveOptions): Record<string, unknown> {
   const entries = Object.entries(options).filter(
-    ([key, value]) => typeof value !== 'function' && value !== undefined && key !== 'createdAt',
+    ([key, value]) =>
+      typeof value !== 'function' && value !== undefined && !STORED_ELSEWHERE.has(key),
   );
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -294,12 +300,19 @@ function noSignal(side: SideResult, validation: { scores: number[]; y: number[] 
 export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinition {
   const checked = checkDeriveOptions(options);
   const progress = options.onProgress ?? (() => {});
-  const table = tableView(deals);
   const warnings: Warning[] = [];
-  const excluded: Exclusion[] = userExclusions(table, options);
   const missing = [...DEFAULT_MISSING_TOKENS, ...(options.missingTokens ?? [])];
   const rules: ParsingRules = { missingTokens: new Set(missing), decimal: options.decimal ?? '.' };
   const declaredRules = checkRules(options.rules ?? []);
+
+  // Declared normalisers first, so binning sees what qualify will see.
+  const normalizers = parseNormalizerSpecs(options.normalizers ?? []);
+  const raw = tableView(deals);
+  const normalized = normalizeTable(raw, normalizers, missing);
+  for (const report of normalized.reports) options.onMappingReport?.(report);
+  const table = normalizers.length > 0 ? tableView(normalized.table) : raw;
+
+  const excluded: Exclusion[] = userExclusions(table, options);
 
   // Outcomes, the sample-size check, the validation split.
   progress('outcomes');
@@ -412,7 +425,7 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
     createdAt: options.createdAt ?? 'unspecified',
     source: {
       libraryVersion: options.libraryVersion ?? CORE_VERSION,
-      dataHash: dataHash(table),
+      dataHash: dataHash(raw),
       rows: {
         total: table.rowCount,
         won: outcomes.won,
@@ -454,9 +467,8 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
       trainAuc: validation.trainAuc,
       ...metricsExtra,
     },
-    ...(declaredRules.length > 0
-      ? { rules: declaredRules, ruleImpact: impact.map((r) => ({ ...r })) }
-      : {}),
+    ...(normalizers.length > 0 ? { normalizers } : {}),
+    ...(declaredRules.length > 0 ? { rules: declaredRules, ruleImpact: impact } : {}),
     diagnostics: { warnings },
   };
   definition.description = describeIcp(definition);

@@ -3,6 +3,7 @@
  */
 import { FitgateError } from './errors.js';
 import type { BinningOptions } from './binning-types.js';
+import type { MappingReport } from './normalizers/normalize-column.js';
 import type { Rule } from './rules/index.js';
 import type { CutoffObjectives, IntentSignal, MonotonicTrend } from './schema.js';
 
@@ -91,6 +92,11 @@ export interface DeriveOptions {
   at?: string;
   /** How the lines are set: capacity, expected value, recall and precision targets. */
   objectives?: CutoffObjectives;
+  /** Declared normalisers (industry, headcount, titles, ...), applied before binning and
+   * copied into the definition so qualify applies exactly the same mapping. */
+  normalizers?: readonly unknown[];
+  /** Receives each normaliser's mapping report (raw value, mapped value, count, unmapped). */
+  onMappingReport?: (report: MappingReport) => void;
   /** Declared rules (knock-outs, must-haves, holds), copied into the definition. */
   rules?: readonly Rule[];
   /** Creation time written into the definition (core never reads the clock). @default 'unspecified' */

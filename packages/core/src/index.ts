@@ -35,18 +35,9 @@ export {
   DEFAULT_SQL_RECALL,
   type ValidationScores,
 } from './set-lines.js';
-export {
-  checkRules,
-  compileRules,
-  evaluateExpression,
-  parseRule,
-  ruleImpact,
-  rulesFromDocument,
-  ruleSchema,
-  type Rule,
-  type RuleImpact,
-  type RuleOutcome,
-} from './rules/index.js';
+export * from './rules/index.js';
+export * from './normalizers/index.js';
+export { normalizeTable } from './normalize-table.js';
 export { tableView, type ColumnarTable, type TableInput, type TableView } from './table.js';
 
 // Building blocks, for those who assemble their own scorecard.

@@ -15,6 +15,7 @@ import {
 } from './locate-bin.js';
 import { decide, gateLines, passes, type GateDecision, type GateLines } from './gate.js';
 import type { QualifyResult, Reason, Stage, Verdict } from './qualify-types.js';
+import { compileNormalizers } from './normalizers/compile-normalizers.js';
 import { compileRules, type RuleOutcome } from './rules/index.js';
 import {
   icpDefinitionSchema,
@@ -54,6 +55,8 @@ export interface CompiledIcp {
   hasIntent: boolean;
   rules: (lead: Readonly<Record<string, unknown>>) => RuleOutcome;
   lines: GateLines;
+  /** The declared normalisers, applied to each lead first (null when there are none). */
+  normalize: ((row: Readonly<Record<string, unknown>>) => Record<string, unknown>) | null;
   noSignal: boolean;
   parsing: ParsingRules;
 }
@@ -118,6 +121,12 @@ export function compileIcp(definition: IcpDefinition): CompiledIcp {
     hasIntent: definition.intent !== undefined && definition.cutoffs.intent !== undefined,
     rules: compileRules(definition.rules ?? [], rules),
     lines: gateLines(definition),
+    normalize:
+      (definition.normalizers ?? []).length > 0
+        ? compileNormalizers(definition.normalizers ?? [], {
+            missingTokens: definition.parsing.missingTokens,
+          })
+        : null,
     noSignal: definition.diagnostics.warnings.some((w) => w.code === 'NO_SIGNAL'),
     parsing: rules,
   };
@@ -146,6 +155,16 @@ function textOf(raw: unknown): string | null {
 
 function gate(code: Reason['code'], message: string): Reason {
   return { side: 'gate', code, attribute: null, value: null, bin: null, points: 0, message };
+}
+
+/** The lead after the declared normalisers (the lead itself when there are none). */
+function normalizeLead(c: CompiledIcp, lead: object): object {
+  if (c.normalize === null) return lead;
+  try {
+    return c.normalize(lead as Readonly<Record<string, unknown>>);
+  } catch {
+    return lead;
+  }
 }
 
 /** Score one side from its attributes: one reason per attribute, in the definition's order. */

@@ -4,7 +4,8 @@
  * schema; `icpJsonSchema()` exports the same schema as JSON Schema.
  */
 import { z } from 'zod';
-import { ruleSchema } from './rules/rule-set.js';
+import { normalizerSpecsSchema } from './normalizers/normalizer-spec.js';
+import { ruleSetSchema } from './rules/rule-set.js';
 
 /** The schema version this library writes and reads. Bump it on any incompatible change. */
 export const SCHEMA_VERSION = 1;
@@ -263,10 +264,27 @@ export const icpDefinitionSchema = z.object({
     })
     .optional(),
   /** Declared rules (source text; parsed again on load), applied before the scorecard. */
-  rules: z.array(ruleSchema).optional(),
+  rules: ruleSetSchema.optional(),
   /** What each declared rule would have done to the deals the definition was derived from. */
-  ruleImpact: z.array(z.record(z.string(), z.unknown())).optional(),
-  normalizers: z.array(z.record(z.string(), z.unknown())).optional(),
+  ruleImpact: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['knockout', 'must_have', 'hold']),
+        when: z.string(),
+        knockedOutWon: z.number(),
+        knockedOutLost: z.number(),
+        heldWon: z.number(),
+        heldLost: z.number(),
+        uncheckedWon: z.number(),
+        uncheckedLost: z.number(),
+        shareOfWinsLost: z.number(),
+        columnsNotInTable: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  /** Declared normalisers, applied to the deals before binning and to each lead in qualify. */
+  normalizers: normalizerSpecsSchema.optional(),
 });
 
 export type Warning = z.infer<typeof warningSchema>;

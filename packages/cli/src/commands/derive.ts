@@ -7,9 +7,12 @@ import {
   rulesFromDocument,
   type DeriveOptions,
   type IcpDefinition,
+  type MappingReport,
+  type NormalizerSpec,
   type TrendOption,
 } from '@fitgate/core';
 import { joinTables, writeTextFile } from '@fitgate/io';
+import { formatMappingReport, industryTaxonomy, normalizerFor } from '@fitgate/normalize';
 import { list, numberOption, onePositional, pairs, parseCommandArgs, required } from '../args.js';
 import type { Command, CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -24,6 +27,8 @@ const usage = `usage: fitgate derive DEALS.csv --outcome COL --won V[,V] --lost 
     [--numeric COL,...] [--categorical COL,...] [--time COL] [--weight COL] [--seed N]
     [--l2 X] [--keep-leakage [COL,...]] [--decimal ,] [--delimiter ,|;|tab|pipe]
     [--intent COL,...] [--intent-signals SIGNALS.yaml --at ISO] [--rules RULES.yaml]
+    [--normalize COL=industry|headcount|revenue|title|country]... [--taxonomy TAXONOMY.yaml]
+    [--revenue-scale N] [--mapping-report REPORT.md]
 ${objectiveUsage}
     [--created-at ISO] [--json]
 
@@ -57,6 +62,10 @@ const options = {
   'intent-signals': { type: 'string' },
   at: { type: 'string' },
   rules: { type: 'string' },
+  normalize: { type: 'string', multiple: true },
+  taxonomy: { type: 'string' },
+  'revenue-scale': { type: 'string' },
+  'mapping-report': { type: 'string' },
   ...objectiveOptions,
 } as const;
 
@@ -110,9 +119,26 @@ function deriveOptions(values: Values, ctx: CliContext): DeriveOptions {
   };
 }
 
-/** Rules and declared intent signals from their files. */
+/** Normalisers from `--normalize COL=KIND`, with the team's taxonomy when given. */
+async function normalizers(values: Values): Promise<NormalizerSpec[]> {
+  const kinds = pairs(values.normalize, 'normalize');
+  const taxonomy =
+    values.taxonomy === undefined
+      ? undefined
+      : industryTaxonomy(await readDocument(values.taxonomy));
+  const revenueScale = numberOption(values['revenue-scale'], 'revenue-scale');
+  return Object.entries(kinds).map(([column, [kind]]) => {
+    try {
+      return normalizerFor(column, kind, { taxonomy, revenueScale });
+    } catch (error) {
+      throw new UsageError(`--normalize ${column}=${kind}: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** Rules, declared intent signals and normalisers from their files and flags. */
 async function declared(values: Values): Promise<Partial<DeriveOptions>> {
-  const out: Partial<DeriveOptions> = {};
+  const out: Partial<DeriveOptions> = { normalizers: await normalizers(values) };
   if (values.rules !== undefined) out.rules = rulesFromDocument(await readDocument(values.rules));
   if (values['intent-signals'] !== undefined) {
     out.intentSignals = intentSignalsFromDocument(await readDocument(values['intent-signals']));
@@ -138,6 +164,23 @@ async function readDeals(path: string, values: Values, ctx: CliContext) {
   return joinTables(deals, accounts, key);
 }
 
+/** Unmapped values on stderr; the full mapping report to a file when asked. */
+async function writeMappingReports(
+  reports: MappingReport[],
+  path: string | undefined,
+  ctx: CliContext,
+) {
+  for (const r of reports) {
+    if (r.unmappedValues.length > 0) {
+      const shown = r.unmappedValues.slice(0, 5).map((u) => `"${u.raw}" (${u.count})`);
+      const n = r.unmappedValues.length;
+      ctx.stderr(`normalize ${r.column}: ${n} distinct values unmapped: ${shown.join(', ')}\n`);
+    }
+  }
+  if (path === undefined) return;
+  await writeTextFile(path, reports.map((r) => formatMappingReport(r)).join('\n'));
+}
+
 export const deriveCommand: Command = {
   name: 'derive',
   summary: 'derive an ICP definition from closed-won and closed-lost deals',
@@ -151,11 +194,14 @@ export const deriveCommand: Command = {
     // Read, derive, write.
     const deals = await readDeals(path, values, ctx);
     const big = deals.rowCount >= 100_000;
+    const reports: MappingReport[] = [];
     const icp: IcpDefinition = deriveIcp(deals, {
       ...derive,
       onProgress: big ? (step) => ctx.stderr(`derive: ${step}\n`) : undefined,
+      onMappingReport: (report) => reports.push(report),
     });
     await writeTextFile(out, `${JSON.stringify(icp, null, 2)}\n`);
+    await writeMappingReports(reports, values['mapping-report'], ctx);
 
     // Report.
     if (values.json) {

@@ -2,6 +2,7 @@
 import type { Command } from '../context.js';
 import { auditCommand } from './audit.js';
 import { cutoffsCommand } from './cutoffs.js';
+import { enrichCommand } from './enrich.js';
 import { deriveCommand } from './derive.js';
 import { explainCommand } from './explain.js';
 import { qualifyCommand } from './qualify.js';
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   cutoffsCommand,
   auditCommand,
   routeCommand,
+  enrichCommand,
 ];

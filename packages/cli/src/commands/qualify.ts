@@ -10,6 +10,7 @@ import {
   resolveLlmEndpoint,
   type AdjudicateOptions,
 } from '../adjudicate-table.js';
+import { enrichTable } from '../enrich-table.js';
 import { list, numberOption, onePositional, parseCommandArgs, required } from '../args.js';
 import type { CliContext, Command } from '../context.js';
 import { loadDefinition } from '../load-definition.js';
@@ -17,19 +18,22 @@ import { QUALIFY_COLUMNS, qualifyCells } from '../qualify-output.js';
 import { delimiterOption, readInput } from '../read-input.js';
 
 const usage = `usage: fitgate qualify LEADS.csv --icp ICP.json --out SCORED.csv
-    [--at ISO] [--delimiter ,|;|tab|pipe] [--json]
+    [--at ISO] [--lookup COMPANIES.csv [--email-column COL]] [--delimiter ,|;|tab|pipe] [--json]
     [--adjudicate [--llm-url URL --llm-model NAME] [--llm-budget N] [--llm-concurrency N]
      [--llm-timeout MS] [--llm-cache FILE] [--llm-fields COL,...]]
 
 Writes every input column, then ${QUALIFY_COLUMNS.join(', ')}
 (and adjudicated with --adjudicate). --at is the reference time of dated intent signals
-(default: now). With --adjudicate, REVIEW leads go to the model endpoint configured by the flags
+(default: now). --lookup enriches each lead from its email domain first (see fitgate enrich).
+With --adjudicate, REVIEW leads go to the model endpoint configured by the flags
 or FITGATE_LLM_URL, FITGATE_LLM_MODEL, FITGATE_LLM_KEY; nothing is sent otherwise.`;
 
 const options = {
   icp: { type: 'string' },
   out: { type: 'string' },
   at: { type: 'string' },
+  lookup: { type: 'string' },
+  'email-column': { type: 'string' },
   delimiter: { type: 'string' },
   json: { type: 'boolean' },
   adjudicate: { type: 'boolean' },
@@ -101,7 +105,11 @@ export const qualifyCommand: Command = {
     const llm = values.adjudicate ? adjudicateOptions(values, ctx) : null;
     if (llm !== null) resolveLlmEndpoint(llm);
     const at = values.at ?? ctx.now().toISOString();
-    const table = await readInput(path, ctx, delimiterOption(values.delimiter));
+    const input = await readInput(path, ctx, delimiterOption(values.delimiter));
+    const table =
+      values.lookup === undefined
+        ? input
+        : await enrichTable(input, { lookup: values.lookup, emailColumn: values['email-column'] });
 
     // Qualify each lead; a bad lead is a result, never an exception.
     let results: QualifyResult[] = [];
