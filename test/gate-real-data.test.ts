@@ -11,6 +11,7 @@ import {
   type QualifyResult,
 } from '@fitgate/core';
 import { readTable, rowObject, type Table } from '@fitgate/io';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataPath, pickRows } from './helpers.js';
 
@@ -129,5 +130,19 @@ describe('the gate on X Education leads (capacity 15 of 100 a week)', () => {
     expect(wider.version).not.toBe(icp.version);
     const same = recalibrateCutoffs(icp, {});
     expect(same.cutoffs).toEqual(icp.cutoffs);
+  });
+
+  it('never throws on arbitrary leads, with intent scored too', () => {
+    const field = fc.constantFrom(...FIT, ...INTENT, 'Converted', '__proto__');
+    fc.assert(
+      fc.property(fc.dictionary(field, fc.anything()), (lead) => {
+        const r = qualify(lead, icp);
+        expect(['QUALIFIED', 'NOT_QUALIFIED', 'REVIEW']).toContain(r.verdict);
+        expect(r.fitScore).toBe(
+          r.reasons.filter((x) => x.side === 'fit').reduce((a, x) => a + x.points, 0),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

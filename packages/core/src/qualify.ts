@@ -167,6 +167,15 @@ function normalizeLead(c: CompiledIcp, lead: object): object {
   }
 }
 
+/** The bin of a raw value; a value that cannot even be read as text is a bad value. */
+function locateSafely(a: CompiledAttribute, raw: unknown): number {
+  try {
+    return a.locate(raw);
+  } catch {
+    return LOCATE_BAD_VALUE;
+  }
+}
+
 /** Score one side from its attributes: one reason per attribute, in the definition's order. */
 function scoreSide(
   side: 'fit' | 'intent',
@@ -178,7 +187,7 @@ function scoreSide(
   const keyMissing: string[] = [];
   for (const a of attributes) {
     const raw = field(lead, a.name);
-    const index = a.locate(raw);
+    const index = locateSafely(a, raw);
     const value = textOf(raw);
     if (index >= 0) {
       const points = a.points[index];

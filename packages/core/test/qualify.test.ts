@@ -148,3 +148,13 @@ describe('qualify on a definition derived from real data', () => {
     }
   });
 });
+
+describe('qualify on hostile lead values', () => {
+  it('reads a value with no usable text as a bad value instead of throwing', () => {
+    const hostile = { ...rows[0], age: { toString: null, valueOf: null } };
+    const result = qualify(hostile, icp);
+    const age = result.reasons.find((r) => r.attribute === 'age')!;
+    expect(age.code).toBe('BAD_VALUE');
+    expect(age.value).toBe('(unprintable)');
+  });
+});

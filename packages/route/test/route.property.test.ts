@@ -120,7 +120,7 @@ describe('route: properties', () => {
           ids.forEach((id, k) => {
             counts[id.charCodeAt(0) - 97] += 1;
             weights.forEach((w, i) => {
-              expect(Math.abs(counts[i] - ((k + 1) * w) / total)).toBeLessThan(1);
+              expect(Math.abs(counts[i] - ((k + 1) * w) / total)).toBeLessThanOrEqual(1);
             });
           });
         },
