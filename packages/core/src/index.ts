@@ -61,7 +61,6 @@ export { ksStatistic } from './ks-statistic.js';
 export { brierScore } from './brier-score.js';
 export { scoreDeciles } from './score-deciles.js';
 export { fitCalibration, fitPlatt, fitIsotonic, applyCalibration } from './calibrate.js';
-export { cutoffTable, cutoffForRecall, type CutoffRow } from './cutoff-table.js';
 export { createRng } from './rng.js';
 export { stratifiedSplit, timeSplit } from './split.js';
 export { stratifiedBootstrap } from './bootstrap.js';
