@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { commands } from './commands/index.js';
 import { processContext, type CliContext } from './context.js';
-import { describeError } from './errors.js';
+import { describeError, UsageError } from './errors.js';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -33,7 +33,7 @@ export async function main(args: string[], ctx: CliContext = processContext()): 
     return await command.run(rest, ctx);
   } catch (error) {
     ctx.stderr(`fitgate ${name}: ${describeError(error)}\n`);
-    return 1;
+    return error instanceof UsageError ? 2 : 1;
   }
 }
 
