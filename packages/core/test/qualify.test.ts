@@ -158,3 +158,32 @@ describe('qualify on hostile lead values', () => {
     expect(age.value).toBe('(unprintable)');
   });
 });
+
+describe('points of a derived definition', () => {
+  it('follow each numeric attribute`s monotonic trend, on random samples of real deals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), (seed) => {
+        const sample = rows.filter((_, i) => (i * 2654435761 + seed) % 3 === 0);
+        const derived = deriveIcp(sample, {
+          outcome: 'y',
+          won: ['yes'],
+          lost: ['no'],
+          fit: FIT,
+          seed,
+          createdAt: 'test',
+        });
+        for (const a of derived.attributes) {
+          const ranges = a.bins.filter((b) => b.kind === 'range').map((b) => b.points);
+          for (let i = 1; i < ranges.length; i++) {
+            if (a.monotonicTrend === 'ascending')
+              expect(ranges[i]).toBeGreaterThanOrEqual(ranges[i - 1]);
+            if (a.monotonicTrend === 'descending')
+              expect(ranges[i]).toBeLessThanOrEqual(ranges[i - 1]);
+          }
+          for (const b of a.bins) expect(Number.isFinite(b.points) && b.points >= 0).toBe(true);
+        }
+      }),
+      { numRuns: 6 },
+    );
+  });
+});
