@@ -74,3 +74,33 @@ function rowsByOutcome(y: Uint8Array): { won: Uint32Array; lost: Uint32Array } {
   }
   return { won, lost };
 }
+
+/**
+ * The same stratified bootstrap, counted by group: each resample draws the won deals and the lost
+ * deals with replacement (as `stratifiedBootstrap` does) and passes, per group, how many won and
+ * lost deals were drawn. No per-resample array of rows is built, so it suits hot loops such as
+ * the intervals of the lines. The count buffers are reused between calls: read them in `visit`.
+ *
+ * @param wonGroups - the group of each won deal; `lostGroups` likewise.
+ */
+export function stratifiedBootstrapCounts(
+  wonGroups: Uint32Array,
+  lostGroups: Uint32Array,
+  groups: number,
+  resamples: number,
+  seed: number,
+  visit: (won: Float64Array, lost: Float64Array) => void,
+): void {
+  const rng = createRng(seed);
+  const won = new Float64Array(groups);
+  const lost = new Float64Array(groups);
+  for (let r = 0; r < resamples; r++) {
+    won.fill(0);
+    lost.fill(0);
+    for (let i = 0; i < wonGroups.length; i++)
+      won[wonGroups[Math.floor(rng() * wonGroups.length)]] += 1;
+    for (let i = 0; i < lostGroups.length; i++)
+      lost[lostGroups[Math.floor(rng() * lostGroups.length)]] += 1;
+    visit(won, lost);
+  }
+}

@@ -4,7 +4,7 @@
  * so a stored definition can be recalibrated (new capacity, new deal value) without refitting, and
  * every figure reported for a line equals the figure recomputed by applying the rule to the data.
  */
-import { stratifiedBootstrap } from './bootstrap.js';
+import { stratifiedBootstrapCounts } from './bootstrap.js';
 import { FitgateError } from './errors.js';
 
 /** Lines sit on multiples of this many points; a score is compared at the same resolution. */
@@ -70,80 +70,168 @@ export interface LineRow {
   pipelinePerRepHour: number | null;
 }
 
-/** Rows for every eligible bucket, highest cutoff first. */
-export function lineRows(histogram: ScoreHistogram, economics: Economics = {}): LineRow[] {
-  let total = 0;
-  let totalWon = 0;
-  for (const [, won, lost] of histogram) {
-    total += won + lost;
-    totalWon += won;
+/**
+ * Cumulative counts of `score >= cutoff` for every eligible bucket, highest cutoff first, in
+ * typed arrays (so the bootstrap can refill them without allocating).
+ */
+interface Cumulative {
+  length: number;
+  cutoffs: Float64Array;
+  passed: Float64Array;
+  wonPassed: Float64Array;
+  total: number;
+  totalWon: number;
+}
+
+function emptyCumulative(size: number): Cumulative {
+  const arrays = () => new Float64Array(size);
+  return {
+    length: 0,
+    cutoffs: arrays(),
+    passed: arrays(),
+    wonPassed: arrays(),
+    total: 0,
+    totalWon: 0,
+  };
+}
+
+/** Fill `c` from per-bucket counts (buckets ascending); ineligible buckets never pass. */
+function cumulate(
+  buckets: ArrayLike<number>,
+  won: ArrayLike<number>,
+  lost: ArrayLike<number>,
+  c: Cumulative,
+): Cumulative {
+  c.total = 0;
+  c.totalWon = 0;
+  for (let i = 0; i < buckets.length; i++) {
+    c.total += won[i] + lost[i];
+    c.totalWon += won[i];
   }
-  const rows: LineRow[] = [];
   let passed = 0;
   let wonPassed = 0;
-  for (let i = histogram.length - 1; i >= 0; i--) {
-    const [bucket, won, lost] = histogram[i];
-    if (bucket < 0) break;
-    passed += won + lost;
-    wonPassed += won;
-    const { dealValue, hoursPerLead } = economics;
-    rows.push({
-      cutoff: bucket / BUCKETS_PER_POINT,
-      passed,
-      wonPassed,
-      shareAbove: passed / total,
-      winsKept: totalWon > 0 ? wonPassed / totalWon : 0,
-      winRateAbove: wonPassed / passed,
-      pipelinePerRepHour:
-        dealValue !== undefined && hoursPerLead !== undefined && hoursPerLead > 0
-          ? (wonPassed * dealValue) / (passed * hoursPerLead)
-          : null,
-    });
+  let n = 0;
+  for (let i = buckets.length - 1; i >= 0 && buckets[i] >= 0; i--) {
+    if (won[i] + lost[i] === 0) continue;
+    passed += won[i] + lost[i];
+    wonPassed += won[i];
+    c.cutoffs[n] = buckets[i] / BUCKETS_PER_POINT;
+    c.passed[n] = passed;
+    c.wonPassed[n] = wonPassed;
+    n++;
   }
-  return rows;
+  c.length = n;
+  return c;
 }
 
 /**
- * The row an objective picks, and whether it could be met. Rows are highest cutoff first.
+ * The index (into the cumulative rows) an objective picks, and whether it could be met.
  * recall: the highest cutoff keeping the target share of wins; precision: the lowest cutoff
  * whose win rate above is at least the target; capacity: the lowest cutoff passing no more than
  * capacity / volume (a tie group that would overflow stays below); expected value: the lowest
  * cutoff whose calibrated win probability x deal value covers the rep time.
  */
-export function pickRow(
-  rows: readonly LineRow[],
+function pickIndex(
+  c: Cumulative,
   objective: LineObjective,
   probability?: (score: number) => number,
-): { row: LineRow; met: boolean } {
-  if (rows.length === 0) {
+): { index: number; met: boolean } {
+  if (c.length === 0) {
     throw new FitgateError('NO_ATTRIBUTES', 'no eligible validation deals to set a line on');
   }
-  const lowest = (ok: (r: LineRow) => boolean) => {
-    let found: LineRow | undefined;
-    for (const r of rows) if (ok(r)) found = r;
-    return found;
-  };
-  let row: LineRow | undefined;
+  let found = -1;
   switch (objective.kind) {
     case 'recall':
-      row = rows.find((r) => r.winsKept >= objective.target - 1e-12);
+      for (let i = 0; i < c.length && found < 0; i++) {
+        if (c.totalWon > 0 && c.wonPassed[i] / c.totalWon >= objective.target - 1e-12) found = i;
+      }
       break;
     case 'precision':
-      row = lowest((r) => r.winRateAbove >= objective.target);
+      for (let i = 0; i < c.length; i++) {
+        if (c.wonPassed[i] / c.passed[i] >= objective.target) found = i;
+      }
       break;
-    case 'capacity':
-      row = lowest((r) => r.shareAbove <= objective.capacity / objective.volume + 1e-12);
+    case 'capacity': {
+      const share = objective.capacity / objective.volume + 1e-12;
+      for (let i = 0; i < c.length; i++) if (c.passed[i] / c.total <= share) found = i;
       break;
+    }
     case 'expected-value': {
       if (probability === undefined) {
         throw new FitgateError('BAD_OPTION', 'the expected-value objective needs a calibration');
       }
       const threshold = (objective.repHourCost * objective.hoursPerLead) / objective.dealValue;
-      row = lowest((r) => probability(r.cutoff) >= threshold);
+      for (let i = 0; i < c.length; i++) if (probability(c.cutoffs[i]) >= threshold) found = i;
       break;
     }
   }
-  return row === undefined ? { row: rows[0], met: false } : { row, met: true };
+  return found < 0 ? { index: 0, met: false } : { index: found, met: true };
+}
+
+function histogramColumns(histogram: ScoreHistogram) {
+  return {
+    buckets: Float64Array.from(histogram, ([b]) => b),
+    won: Float64Array.from(histogram, ([, w]) => w),
+    lost: Float64Array.from(histogram, ([, , l]) => l),
+  };
+}
+
+function rowAt(c: Cumulative, i: number, economics: Economics): LineRow {
+  const { dealValue, hoursPerLead } = economics;
+  const passed = c.passed[i];
+  const wonPassed = c.wonPassed[i];
+  return {
+    cutoff: c.cutoffs[i],
+    passed,
+    wonPassed,
+    shareAbove: passed / c.total,
+    winsKept: c.totalWon > 0 ? wonPassed / c.totalWon : 0,
+    winRateAbove: wonPassed / passed,
+    pipelinePerRepHour:
+      dealValue !== undefined && hoursPerLead !== undefined && hoursPerLead > 0
+        ? (wonPassed * dealValue) / (passed * hoursPerLead)
+        : null,
+  };
+}
+
+/** Rows for every eligible bucket, highest cutoff first. */
+export function lineRows(histogram: ScoreHistogram, economics: Economics = {}): LineRow[] {
+  const { buckets, won, lost } = histogramColumns(histogram);
+  const c = cumulate(buckets, won, lost, emptyCumulative(buckets.length));
+  return Array.from({ length: c.length }, (_, i) => rowAt(c, i, economics));
+}
+
+/** All rows of a histogram, the row an objective picks, and whether it was met. */
+export function pickLine(
+  histogram: ScoreHistogram,
+  objective: LineObjective,
+  economics: Economics = {},
+  probability?: (score: number) => number,
+): { rows: LineRow[]; row: LineRow; met: boolean } {
+  const { buckets, won, lost } = histogramColumns(histogram);
+  const c = cumulate(buckets, won, lost, emptyCumulative(buckets.length));
+  const rows = Array.from({ length: c.length }, (_, i) => rowAt(c, i, economics));
+  const { index, met } = pickIndex(c, objective, probability);
+  return { rows, row: rows[index], met };
+}
+
+/** The row an objective picks among `rows` (highest cutoff first), and whether it was met. */
+export function pickRow(
+  rows: readonly LineRow[],
+  objective: LineObjective,
+  probability?: (score: number) => number,
+): { row: LineRow; met: boolean } {
+  const c = emptyCumulative(rows.length);
+  rows.forEach((r, i) => {
+    c.cutoffs[i] = r.cutoff;
+    c.passed[i] = r.passed;
+    c.wonPassed[i] = r.wonPassed;
+  });
+  c.length = rows.length;
+  c.total = rows.length > 0 ? rows[0].passed / rows[0].shareAbove : 0;
+  c.totalWon = rows.length > 0 && rows[0].winsKept > 0 ? rows[0].wonPassed / rows[0].winsKept : 0;
+  const { index, met } = pickIndex(c, objective, probability);
+  return { row: rows[index], met };
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -162,26 +250,36 @@ export function lineInterval(
   objective: LineObjective,
   options: { resamples: number; seed: number; probability?: (score: number) => number },
 ): [number, number] {
-  // One entry per deal: its histogram index and outcome.
-  const index: number[] = [];
-  const y: number[] = [];
+  // The histogram cell of every won and every lost deal.
+  const { buckets } = histogramColumns(histogram);
+  const nWon = histogram.reduce((n, [, w]) => n + w, 0);
+  const nLost = histogram.reduce((n, [, , l]) => n + l, 0);
+  if (nWon === 0 || nLost === 0) return [NaN, NaN];
+  const wonGroups = new Uint32Array(nWon);
+  const lostGroups = new Uint32Array(nLost);
+  let w = 0;
+  let l = 0;
   histogram.forEach(([, won, lost], i) => {
-    for (let k = 0; k < won; k++) (index.push(i), y.push(1));
-    for (let k = 0; k < lost; k++) (index.push(i), y.push(0));
+    wonGroups.fill(i, w, (w += won));
+    lostGroups.fill(i, l, (l += lost));
   });
-  const labels = Uint8Array.from(y);
-  if (!labels.includes(1) || !labels.includes(0)) return [NaN, NaN];
-  const cap = Math.floor(BOOTSTRAP_WORK / Math.max(1, index.length));
+  const cap = Math.floor(BOOTSTRAP_WORK / (nWon + nLost));
   const resamples = Math.min(options.resamples, Math.max(MIN_RESAMPLES, cap));
 
   // Re-pick the line on each resample.
+  const c = emptyCumulative(buckets.length);
   const picks: number[] = [];
-  for (const sample of stratifiedBootstrap(labels, resamples, options.seed)) {
-    const counts = histogram.map(([bucket]) => [bucket, 0, 0] as [number, number, number]);
-    for (const k of sample) counts[index[k]][labels[k] === 1 ? 1 : 2] += 1;
-    const rows = lineRows(counts.filter(([, w, l]) => w + l > 0));
-    if (rows.length > 0) picks.push(pickRow(rows, objective, options.probability).row.cutoff);
-  }
+  stratifiedBootstrapCounts(
+    wonGroups,
+    lostGroups,
+    buckets.length,
+    resamples,
+    options.seed,
+    (won, lost) => {
+      cumulate(buckets, won, lost, c);
+      if (c.length > 0) picks.push(c.cutoffs[pickIndex(c, objective, options.probability).index]);
+    },
+  );
   picks.sort((a, b) => a - b);
   return picks.length > 0 ? [quantile(picks, 0.025), quantile(picks, 0.975)] : [NaN, NaN];
 }

@@ -22,6 +22,25 @@ export interface ParsingRules {
 /** A function from a raw value to a bin index (>= 0) or one of the LOCATE_* codes. */
 export type BinLocator = (raw: unknown) => number;
 
+/**
+ * Distinct texts remembered per attribute. Real columns repeat a few thousand texts millions of
+ * times, so remembering them turns parsing, missing-token checks and the search into one lookup.
+ */
+const LOCATOR_MEMORY = 65_536;
+
+/** Remember the answer for each distinct text (up to LOCATOR_MEMORY of them). */
+function remembered(locate: BinLocator): BinLocator {
+  const memory = new Map<string, number>();
+  return (raw) => {
+    if (typeof raw !== 'string') return locate(raw);
+    const known = memory.get(raw);
+    if (known !== undefined) return known;
+    const index = locate(raw);
+    if (memory.size < LOCATOR_MEMORY) memory.set(raw, index);
+    return index;
+  };
+}
+
 function textOf(raw: unknown): string {
   return typeof raw === 'string' ? raw.trim() : String(raw).trim();
 }
@@ -90,7 +109,9 @@ export function binLocator(
   attribute: { type: 'numeric' | 'categorical'; bins: readonly Bin[] },
   rules: ParsingRules,
 ): BinLocator {
-  return attribute.type === 'numeric'
-    ? numericLocator(attribute.bins, rules)
-    : categoricalLocator(attribute.bins, rules);
+  return remembered(
+    attribute.type === 'numeric'
+      ? numericLocator(attribute.bins, rules)
+      : categoricalLocator(attribute.bins, rules),
+  );
 }

@@ -17,6 +17,8 @@ import type { Exclusion, MonotonicTrend, Warning } from './schema.js';
  * least ONE_SIDED_OTHER, is "filled in only for one outcome" (e.g. a deal value 0 when lost). */
 const ONE_SIDED_RARE = 0.01;
 const ONE_SIDED_OTHER = 0.2;
+/** Distinct cell texts whose parsed number is remembered while binning a column. */
+const PARSE_MEMORY = 65_536;
 
 /** Everything the later steps need about one binned attribute. */
 export interface PreparedAttribute {
@@ -67,12 +69,16 @@ function bin(input: AttributeInput, type: 'numeric' | 'categorical') {
   const w = trainingWeights(input);
   if (type === 'numeric') {
     const specials = input.specialValues.map((v) => parseNumber(v, rules.decimal));
-    const x = Float64Array.from(
-      training(input, (k) => {
-        const raw = values[rows[k]];
-        return isMissing(raw, rules.missingTokens) ? NaN : parseNumber(raw, rules.decimal);
-      }),
-    );
+    const parsed = new Map<unknown, number>();
+    const read = (raw: unknown) => {
+      let x = parsed.get(raw);
+      if (x === undefined) {
+        x = isMissing(raw, rules.missingTokens) ? NaN : parseNumber(raw, rules.decimal);
+        if (parsed.size < PARSE_MEMORY) parsed.set(raw, x);
+      }
+      return x;
+    };
+    const x = Float64Array.from(training(input, (k) => read(values[rows[k]])));
     return binNumeric(x, y, w, { ...input.binning, specialValues: specials });
   }
   const x = training(input, (k) => {

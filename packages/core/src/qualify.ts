@@ -55,6 +55,9 @@ export interface CompiledIcp {
   hasIntent: boolean;
   rules: (lead: Readonly<Record<string, unknown>>) => RuleOutcome;
   lines: GateLines;
+  /** Reasons that read the same for every lead, built once. */
+  belowFloor: Reason;
+  hotOutOfProfile: Reason;
   /** The declared normalisers, applied to each lead first (null when there are none). */
   normalize: ((row: Readonly<Record<string, unknown>>) => Record<string, unknown>) | null;
   noSignal: boolean;
@@ -121,6 +124,19 @@ export function compileIcp(definition: IcpDefinition): CompiledIcp {
     hasIntent: definition.intent !== undefined && definition.cutoffs.intent !== undefined,
     rules: compileRules(definition.rules ?? [], rules),
     lines: gateLines(definition),
+    belowFloor: Object.freeze(
+      gate(
+        'BELOW_FIT_FLOOR',
+        `fit is below the fit floor ${definition.cutoffs.mql.score.toFixed(2)}`,
+      ),
+    ),
+    hotOutOfProfile: Object.freeze(
+      gate(
+        'HOT_OUT_OF_PROFILE',
+        'looks hot (high intent) but is out of profile (fit below the floor): activity does not ' +
+          'buy back fit',
+      ),
+    ),
     normalize:
       (definition.normalizers ?? []).length > 0
         ? compileNormalizers(definition.normalizers ?? [], {
@@ -318,7 +334,7 @@ export function qualify(
       gate('NEAR_LINE', 'near miss: within the uncertainty of a line, a person should decide'),
     );
   }
-  explainGate(c, fitScore, intentScore, decision, reasons);
+  explainGate(c, fitScore, decision, reasons);
 
   // Win probability from the gate score (fit, or priority).
   const calibration = c.definition.calibration;
@@ -336,31 +352,10 @@ export function qualify(
   };
 }
 
-/** Gate reasons that say why the scores gave the stage they gave. */
-function explainGate(
-  c: CompiledIcp,
-  fit: number,
-  intent: number | null,
-  decision: GateDecision,
-  reasons: Reason[],
-): void {
-  if (!passes(fit, c.lines.mql)) {
-    reasons.push(
-      gate(
-        'BELOW_FIT_FLOOR',
-        `fit ${fit.toFixed(2)} is below the fit floor ${c.lines.mql.toFixed(2)}`,
-      ),
-    );
-  }
-  if (decision.quadrant === 'low_fit_high_intent') {
-    reasons.push(
-      gate(
-        'HOT_OUT_OF_PROFILE',
-        `looks hot (intent ${intent!.toFixed(2)}) but is out of profile (fit ${fit.toFixed(2)}): ` +
-          'activity does not buy back fit',
-      ),
-    );
-  }
+/** Gate reasons that say why the scores gave the stage they gave (shared, frozen objects). */
+function explainGate(c: CompiledIcp, fit: number, decision: GateDecision, reasons: Reason[]): void {
+  if (!passes(fit, c.lines.mql)) reasons.push(c.belowFloor);
+  if (decision.quadrant === 'low_fit_high_intent') reasons.push(c.hotOutOfProfile);
 }
 
 /**

@@ -12,8 +12,7 @@ import {
   INELIGIBLE_BUCKET,
   LINE_RESOLUTION,
   lineInterval,
-  lineRows,
-  pickRow,
+  pickLine,
   tradeoffRows,
   type Economics,
   type LineObjective,
@@ -124,10 +123,9 @@ function chooseLine(
   o: CutoffObjectives,
   context: LineContext,
 ): Cutoff {
-  const rows = lineRows(histogram, context.economics);
   const picks = objectives.map((x) => ({
     ...x,
-    ...pickRow(rows, x.objective, context.probability),
+    ...pickLine(histogram, x.objective, context.economics, context.probability),
   }));
   const binding = picks.reduce((a, b) => (b.row.cutoff > a.row.cutoff ? b : a));
   const words = picks.map((p) => p.words).join('; ');
@@ -136,7 +134,7 @@ function chooseLine(
     seed: context.seed,
     probability: context.probability,
   });
-  const row = binding.row;
+  const { row, rows } = binding;
   return {
     score: row.cutoff,
     on,
