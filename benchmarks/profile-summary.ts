@@ -59,7 +59,8 @@ function top(map: Map<string, number>, total: number, count: number): string {
     .slice(0, count)
     .map(
       ([name, us]) =>
-        `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`,
+        `${((100 * us) / total).toFixed(1).padStart(5)}%  ` +
+        `${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`,
     )
     .join('\n');
 }

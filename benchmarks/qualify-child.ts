@@ -6,7 +6,8 @@
  * `JSON.parse`. Also the pure scoring rate: the compiled bin lookups summed, with no result
  * objects or reasons.
  *
- * Usage: `node --import tsx benchmarks/qualify-child.ts DATA.csv ICP.json csv|json [CALLS] [REPEATS]`
+ * Usage:
+ * `node --import tsx benchmarks/qualify-child.ts DATA.csv ICP.json csv|json [CALLS] [REPEATS]`
  */
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';

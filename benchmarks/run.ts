@@ -228,7 +228,8 @@ function deriveNote(run: ChildRun | undefined): string {
 
 function comparisonTable(rows: readonly Row[]): string {
   const lines = [
-    '| rows | columns | tool | runs | time in process, s (median) | process wall, s (median) | peak RSS, MB (median / max) | held-out AUC | note |',
+    '| rows | columns | tool | runs | time in process, s (median) | process wall, s (median) | ' +
+      'peak RSS, MB (median / max) | held-out AUC | note |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of rows) {
@@ -349,7 +350,9 @@ function rates(run: ChildRun, key: 'full' | 'pure') {
 
 function qualifyTable(rows: readonly QualifyRow[]): string {
   const lines = [
-    '| definition | leads as | attributes | calls per repeat | qualify with reasons, M leads/s: median (worst–best) | pure scoring, M leads/s: median (worst–best) | peak RSS, MB |',
+    '| definition | leads as | attributes | calls per repeat | ' +
+      'qualify with reasons, M leads/s: median (worst–best) | ' +
+      'pure scoring, M leads/s: median (worst–best) | peak RSS, MB |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   const m = (x: number) => fmt(x / 1e6, 2);
@@ -364,7 +367,8 @@ function qualifyTable(rows: readonly QualifyRow[]): string {
       `| ${q.set} | ${SHAPE_NAMES[q.shape]} | ${numberFigure(q.run, 'attributes')} | ` +
         `${numberFigure(q.run, 'callsPerRepeat')} | ` +
         `${m(full.median)} (${m(full.worst)}–${m(full.best)}) | ` +
-        `${m(pure.median)} (${m(pure.worst)}–${m(pure.best)}) | ${fmt(q.run.maxRssMb ?? NaN, 0)} |`,
+        `${m(pure.median)} (${m(pure.worst)}–${m(pure.best)}) | ` +
+        `${fmt(q.run.maxRssMb ?? NaN, 0)} |`,
     );
   }
   return lines.join('\n');

@@ -17,7 +17,8 @@ export const objectiveOptions = {
   'precision-target': { type: 'string' },
 } as const;
 
-export const objectiveUsage = `    [--capacity N/PERIOD --volume M/PERIOD] [--deal-value X --rep-hour-cost Y --hours-per-lead H]
+export const objectiveUsage = `    [--capacity N/PERIOD --volume M/PERIOD]
+    [--deal-value X --rep-hour-cost Y --hours-per-lead H]
     [--recall-target SHARE] [--precision-target SHARE]`;
 
 /** `150/week` -> { count: 150, period: 'week' }. */

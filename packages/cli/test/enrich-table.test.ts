@@ -43,7 +43,7 @@ describe('enrichTable', () => {
     ].join('\n'),
   );
 
-  it('adds domain, flags, the looked-up fields and their source, keeping every input column', async () => {
+  it('adds domain, flags, looked-up fields and their source, keeping every column', async () => {
     const { table, summary } = await enrichTableWithSummary(leads, { lookup });
     expect(table.columns).toEqual([
       'Email',

@@ -23,7 +23,8 @@ import { briefText } from '../summary-text.js';
 
 const usage = `usage: fitgate derive DEALS.csv --outcome COL --won V[,V] --lost V[,V] --out ICP.json
     [--accounts ACCOUNTS.csv --join COL] [--fit COL,...] [--exclude COL,...]
-    [--missing TOKEN,...] [--special COL=V[,V]]... [--trend COL=ascending|descending|peak|valley|none]...
+    [--missing TOKEN,...] [--special COL=V[,V]]...
+    [--trend COL=ascending|descending|peak|valley|none]...
     [--numeric COL,...] [--categorical COL,...] [--time COL] [--weight COL] [--seed N]
     [--l2 X] [--keep-leakage [COL,...]] [--decimal ,] [--delimiter ,|;|tab|pipe]
     [--intent COL,...] [--intent-signals SIGNALS.yaml --at ISO] [--rules RULES.yaml]
@@ -213,7 +214,11 @@ export const deriveCommand: Command = {
         coefficient,
       }));
       ctx.stdout(
-        `${JSON.stringify({ out, version, attributes, excluded, metrics, cutoffs, warnings: diagnostics.warnings }, null, 2)}\n`,
+        `${JSON.stringify(
+          { out, version, attributes, excluded, metrics, cutoffs, warnings: diagnostics.warnings },
+          null,
+          2,
+        )}\n`,
       );
     } else {
       ctx.stdout(`${briefText(icp)}\nwrote ${out} (details: fitgate explain ${out})\n`);

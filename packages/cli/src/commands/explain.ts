@@ -26,7 +26,8 @@ function binTables(icp: IcpDefinition): string {
         b.points.toFixed(2),
       ]);
       const header = ['bin', 'won', 'lost', 'win rate', 'WoE', 'points'];
-      return `${a.name} (${a.type}, IV ${a.iv.toFixed(3)}, unseen: ${a.neutralPoints.toFixed(2)} points)\n${textTable(header, rows)}`;
+      const title = `${a.name} (${a.role}, ${a.type}, IV ${a.iv.toFixed(3)}, `;
+      return `${title}unseen: ${a.neutralPoints.toFixed(2)} points)\n${textTable(header, rows)}`;
     })
     .join('\n\n');
 }
