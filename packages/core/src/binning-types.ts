@@ -75,6 +75,13 @@ export interface BinningOptions {
    * @default 0.01
    */
   rareShare: number;
+  /**
+   * Shrink the WoE of a bin under `minBinSize` (only rare levels, missing values or special codes
+   * can be) toward 0 in proportion to its size, so that a handful of deals cannot earn a full
+   * weight (METHODS.md: small bins shrunk toward 0 in proportion to their size).
+   * @default true
+   */
+  shrinkSmallBins: boolean;
 }
 
 /** What binning returns for one column. */
@@ -108,6 +115,7 @@ export const DEFAULT_BINNING_OPTIONS: Readonly<Omit<BinningOptions, 'rareShare'>
   specialValues: [],
   smoothing: 0.5,
   shrinkage: 0,
+  shrinkSmallBins: true,
 };
 
 /** The exact search is cubic in the number of pre-bins and quadratic in the number of bins: at
@@ -179,6 +187,9 @@ export function resolveBinningOptions(options: Partial<BinningOptions>): Binning
   checkNumber('minBinEvents', o.minBinEvents, 0, Number.MAX_VALUE);
   checkNumber('minBinNonevents', o.minBinNonevents, 0, Number.MAX_VALUE);
   checkNumber('shrinkage', o.shrinkage, 0, Number.MAX_VALUE);
+  if (typeof o.shrinkSmallBins !== 'boolean') {
+    throw badOption('shrinkSmallBins', 'true or false', o.shrinkSmallBins);
+  }
   if (!(o.smoothing > 0 && o.smoothing <= Number.MAX_VALUE)) {
     throw badOption('smoothing', 'a finite number > 0 (so that no WoE is infinite)', o.smoothing);
   }

@@ -355,10 +355,11 @@ export function chooseMerge(
 export function binningResult(
   bins: readonly CountedBin[],
   nRegular: number,
-  options: Pick<BinningOptions, 'smoothing' | 'shrinkage'>,
+  options: Pick<BinningOptions, 'smoothing' | 'shrinkage' | 'minBinSize' | 'shrinkSmallBins'>,
   warnings: Warning[],
 ): BinningResult {
   const all = sumCounts(bins);
+  const minRows = options.minBinSize * (all.nEvent + all.nNonevent);
   const totals: WoeTotals = {
     totalEvent: all.nEvent,
     totalNonevent: all.nNonevent,
@@ -366,11 +367,17 @@ export function binningResult(
   };
   const withWoe: RawBin[] = bins.map((bin) => {
     const rows = bin.nEvent + bin.nNonevent;
-    return {
-      ...bin,
-      eventRate: rows > 0 ? bin.nEvent / rows : 0,
-      woe: smoothedWoe(bin.nEvent, bin.nNonevent, totals, options.smoothing, options.shrinkage),
-    };
+    const woe = smoothedWoe(
+      bin.nEvent,
+      bin.nNonevent,
+      totals,
+      options.smoothing,
+      options.shrinkage,
+    );
+    // A bin under the minimum size (only rare levels, missing values or special codes can be)
+    // is shrunk toward 0 in proportion to its size: 14 deals do not earn a full weight.
+    const small = options.shrinkSmallBins && rows < minRows ? rows / minRows : 1;
+    return { ...bin, eventRate: rows > 0 ? bin.nEvent / rows : 0, woe: woe * small };
   });
 
   // Only a bin with an empty cell can add a negative IV term: one with no won rows and fewer

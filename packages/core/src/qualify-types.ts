@@ -7,9 +7,10 @@
  * adjudicator decides. */
 export type Verdict = 'QUALIFIED' | 'NOT_QUALIFIED' | 'REVIEW';
 
-/** The funnel stage the scores imply: SQL above the SQL line, MQL between the lines, NURTURE
- * below the MQL line, DISQUALIFIED when a knock-out rule or the fit floor says no. */
-export type Stage = 'SQL' | 'MQL' | 'NURTURE' | 'DISQUALIFIED';
+/** The funnel stage: SQL (QUALIFIED), MQL (fit at or above the fit floor, not qualified),
+ * NURTURE (below the fit floor), DISQUALIFIED (a knock-out rule), REVIEW (waiting for a person or
+ * an adjudicator; never routed as SQL). */
+export type Stage = 'SQL' | 'MQL' | 'NURTURE' | 'DISQUALIFIED' | 'REVIEW';
 
 export type Quadrant =
   'high_fit_high_intent' | 'high_fit_low_intent' | 'low_fit_high_intent' | 'low_fit_low_intent';

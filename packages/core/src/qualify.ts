@@ -40,6 +40,8 @@ interface CompiledAttribute {
   labels: string[];
   binMessages: string[];
   neutralPoints: number;
+  /** The attribute's bin for missing values, or -1. */
+  missingBin: number;
   missingMessage: string;
   unseenMessage: string;
   badMessage: string;
@@ -76,6 +78,7 @@ function compileAttribute(a: Attribute, rules: ParsingRules): CompiledAttribute 
     name: a.name,
     key: a.key,
     locate: binLocator(a, rules),
+    missingBin: a.bins.findIndex((b) => b.kind === 'missing'),
     points: Float64Array.from(a.bins, (b) => b.points),
     labels: a.bins.map((b) => b.label),
     binMessages: a.bins.map(
@@ -198,13 +201,17 @@ function scoreSide(
   attributes: readonly CompiledAttribute[],
   lead: object,
   reasons: Reason[],
-): { score: number; keyMissing: string[] } {
+): { score: number; absent: number; keyMissing: string[] } {
   let score = 0;
+  let absent = 0;
   const keyMissing: string[] = [];
   for (const a of attributes) {
     const raw = field(lead, a.name);
     const index = locateSafely(a, raw);
     const value = textOf(raw);
+    if (raw === undefined) absent += 1;
+    const missing = index === a.missingBin || index === LOCATE_MISSING;
+    if (a.key && (missing || index === LOCATE_BAD_VALUE)) keyMissing.push(a.name);
     if (index >= 0) {
       const points = a.points[index];
       score += points;
@@ -227,9 +234,8 @@ function scoreSide(
       code === 'MISSING' ? a.missingMessage : code === 'BAD_VALUE' ? a.badMessage : a.unseenMessage;
     const points = a.neutralPoints;
     reasons.push({ side, code, attribute: a.name, value, bin: null, points, message });
-    if (a.key && code !== 'UNSEEN') keyMissing.push(a.name);
   }
-  return { score, keyMissing };
+  return { score, absent, keyMissing };
 }
 
 function timeOf(at: QualifyOptions['at']): number {
@@ -271,9 +277,11 @@ function scoreSignals(c: CompiledIcp, lead: object, at: number, reasons: Reason[
  * them). The fit score is the sum of the points of the `fit` reasons, in order.
  *
  * The order of decision: a knock-out rule (or a must-have that fails) gives NOT_QUALIFIED, stage
- * DISQUALIFIED; a NO_SIGNAL definition, a hold rule, a missing key attribute, or a near miss within
- * the uncertainty of a line gives REVIEW; otherwise the gate decides (see gate.ts for the table):
- * QUALIFIED only at or above the SQL line and the fit floor (and, with intent, the intent line).
+ * DISQUALIFIED; a NO_SIGNAL definition, a hold rule, a missing key attribute, a lead that carries
+ * none of the fit fields at all (absent, not merely blank: blanks score by their learned bin), or a
+ * near miss within the uncertainty of a line gives REVIEW, with stage REVIEW; otherwise the gate
+ * decides (see gate.ts for the table): QUALIFIED only at or above the SQL line and the fit floor
+ * (and, with intent, the intent line).
  *
  * @throws FitgateError `INVALID_DEFINITION` for an invalid definition, never for a bad lead.
  *
@@ -293,7 +301,9 @@ export function qualify(
 
   // Declared rules first, then both scores.
   const ruled = c.rules(subject as Readonly<Record<string, unknown>>);
-  const { score: fitScore, keyMissing } = scoreSide('fit', c.attributes, subject, reasons);
+  const { score: fitScore, absent, keyMissing } = scoreSide('fit', c.attributes, subject, reasons);
+  // A lead that carries none of the fit fields (not even blank) has no fit data to judge.
+  const noFitData = c.attributes.length > 0 && absent === c.attributes.length;
   let intentScore: number | null = null;
   if (c.hasIntent) {
     intentScore =
@@ -325,15 +335,17 @@ export function qualify(
     );
   } else if (ruled.action === 'hold') {
     verdict = 'REVIEW';
-  } else if (keyMissing.length > 0) {
+  } else if (keyMissing.length > 0 || noFitData) {
     verdict = 'REVIEW';
-    reasons.push(gate('KEY_MISSING', `fit data missing: ${keyMissing.join(', ')}`));
+    const names = noFitData ? c.attributes.map((a) => a.name) : keyMissing;
+    reasons.push(gate('KEY_MISSING', `fit data missing: ${names.join(', ')}`));
   } else if (decision.nearLine) {
     verdict = 'REVIEW';
     reasons.push(
       gate('NEAR_LINE', 'near miss: within the uncertainty of a line, a person should decide'),
     );
   }
+  if (verdict === 'REVIEW') stage = 'REVIEW';
   explainGate(c, fitScore, decision, reasons);
 
   // Win probability from the gate score (fit, or priority).

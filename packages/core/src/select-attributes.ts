@@ -114,22 +114,22 @@ export function selectAttributes(
   const warnings: Warning[] = [];
   const candidates: PreparedAttribute[] = [];
 
-  // Weak and leaking attributes.
+  // Leaking attributes first (a perfect leak may not bin at all), then weak ones.
   for (const a of prepared) {
-    const weak = weakReason(a, options.ivFloor);
-    if (weak !== null) {
-      excluded.push(weak);
-      continue;
-    }
     const leak = leakageReason(a);
+    const kept = leak !== null && keeps(options.keepLeakage, a.name);
     if (leak !== null) {
-      const kept = keeps(options.keepLeakage, a.name);
-      const message = `${a.name}: ${leak}; ${kept ? 'kept as asked' : 'excluded (keep it with keepLeakage)'}`;
+      const message = `${a.name}: ${leak}; ${kept ? 'kept as asked' : 'excluded (keep it with --keep-leakage)'}`;
       warnings.push({ code: 'LEAKAGE_SUSPECTED', message, attribute: a.name });
       if (!kept) {
         excluded.push({ attribute: a.name, reason: leak, code: 'LEAKAGE_SUSPECTED', iv: a.iv });
         continue;
       }
+    }
+    const weak = weakReason(a, options.ivFloor);
+    if (weak !== null) {
+      excluded.push(weak);
+      continue;
     }
     candidates.push(a);
   }

@@ -158,12 +158,17 @@ export interface ValidationScores {
 }
 
 function marginal(joint: NonNullable<ValidationScores['joint']>, at: 0 | 1): ScoreHistogram {
+  return mergeBuckets(joint.map((cell) => [cell[at], cell[3], cell[4]]));
+}
+
+/** Add up cells that share a bucket; buckets ascending. */
+function mergeBuckets(histogram: ScoreHistogram): ScoreHistogram {
   const counts = new Map<number, [number, number]>();
-  for (const cell of joint) {
-    const c = counts.get(cell[at]) ?? [0, 0];
-    c[0] += cell[3];
-    c[1] += cell[4];
-    counts.set(cell[at], c);
+  for (const [bucket, won, lost] of histogram) {
+    const c = counts.get(bucket) ?? [0, 0];
+    c[0] += won;
+    c[1] += lost;
+    counts.set(bucket, c);
   }
   return [...counts].sort((a, b) => a[0] - b[0]).map(([b, [w, l]]) => [b, w, l]);
 }
@@ -176,15 +181,13 @@ function priorityHistogram(
 ): ScoreHistogram {
   const mqlBucket = Math.round(mql / LINE_RESOLUTION);
   const intentBucket = Math.round(intent / LINE_RESOLUTION);
-  const counts = new Map<number, [number, number]>();
-  for (const [f, i, p, won, lost] of joint) {
-    const bucket = f >= mqlBucket && i >= intentBucket ? p : INELIGIBLE_BUCKET;
-    const c = counts.get(bucket) ?? [0, 0];
-    c[0] += won;
-    c[1] += lost;
-    counts.set(bucket, c);
-  }
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([b, [w, l]]) => [b, w, l]);
+  return mergeBuckets(
+    joint.map(([f, i, p, won, lost]) => [
+      f >= mqlBucket && i >= intentBucket ? p : INELIGIBLE_BUCKET,
+      won,
+      lost,
+    ]),
+  );
 }
 
 /** All lines of a definition from its validation scores and objectives. */
@@ -206,7 +209,15 @@ export function setLines(
   const mqlTarget = recall(o.recallTarget ?? DEFAULT_RECALL_TARGET);
   const mql = chooseLine('MQL', 'fit', scores.fit, mqlTarget, o, noProbability);
   if (scores.joint === undefined) {
-    return { sql: chooseLine('SQL', 'fit', scores.fit, sqlObjectives(o), o, context), mql };
+    // Nothing below the fit floor is QUALIFIED, so the SQL line is chosen above it.
+    const floor = Math.round(mql.score / LINE_RESOLUTION);
+    const eligible: ScoreHistogram = scores.fit.map(([b, w, l]) => [
+      b >= floor ? b : INELIGIBLE_BUCKET,
+      w,
+      l,
+    ]);
+    const merged = mergeBuckets(eligible);
+    return { sql: chooseLine('SQL', 'fit', merged, sqlObjectives(o), o, context), mql };
   }
 
   // With intent: the intent line, then the SQL line on priority inside the top quadrant.

@@ -28,7 +28,11 @@ describe('binCategorical on a small example worked by hand', () => {
   // one missing row (lost).
   const x = ['a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'c', 'd', null];
   const y = Uint8Array.from([1, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0]);
-  const result = binCategorical(x, y, null, { rareShare: 0.15, minBinSize: 0.2 });
+  const result = binCategorical(x, y, null, {
+    rareShare: 0.15,
+    minBinSize: 0.2,
+    shrinkSmallBins: false,
+  });
 
   it('orders levels by win rate, merges equal ones, keeps rare and missing apart', () => {
     // b and c tie at 1/3 (ordered by name) and must merge: equal WoE is not ascending.
@@ -210,7 +214,7 @@ describe('binCategorical on bank-marketing job (45,211 deals)', () => {
   const y = Uint8Array.from(outcome, (v) => (v === 'yes' ? 1 : 0));
 
   it('matches pandas counts, WoE and IV', () => {
-    const result = binCategorical(x, y, null, { rareShare: 0.05 });
+    const result = binCategorical(x, y, null, { rareShare: 0.05, shrinkSmallBins: false });
     const bins = result.bins;
     expect(bins.map((b) => b.label)).toEqual([
       '{blue-collar}',
@@ -234,5 +238,20 @@ describe('binCategorical on bank-marketing job (45,211 deals)', () => {
     const woe = [-0.523901, -0.306706, -0.063634, 0.047922, 0.185555, 0.801178, 0.171871, 0.010325];
     bins.forEach((b, j) => expect(b.woe).toBeCloseTo(woe[j], 6));
     expect(result.iv).toBeCloseTo(0.11228584419652833, 10);
+  });
+});
+
+describe('binCategorical shrinks bins under the minimum size', () => {
+  it('pulls a 14-deal rare group toward 0 in proportion to its size', () => {
+    // 1,000 deals: common levels a (500, 200 won) and b (486, 200 won); rare level r: 14 won, 0
+    // lost. minBinSize 5% = 50 deals. Unshrunk, r's WoE is ln((14 / 414) / (0.5 / 586)) = 3.6795;
+    // shrunk by 14 / 50 it is 1.0303.
+    const x = [...Array(500).fill('a'), ...Array(486).fill('b'), ...Array(14).fill('r')];
+    const y = Uint8Array.from(x, (v, i) => (v === 'r' || (v === 'a' ? i < 200 : i < 700) ? 1 : 0));
+    const plain = binCategorical(x, y, null, { rareShare: 0.02, shrinkSmallBins: false });
+    const shrunk = binCategorical(x, y, null, { rareShare: 0.02 });
+    const rare = (r: typeof plain) => r.bins.find((b) => b.kind === 'other')!;
+    expect(rare(plain).woe).toBeCloseTo(Math.log(14 / 414 / (0.5 / 586)), 10);
+    expect(rare(shrunk).woe).toBeCloseTo((14 / 50) * rare(plain).woe, 10);
   });
 });

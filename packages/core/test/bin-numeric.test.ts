@@ -50,7 +50,11 @@ describe('binNumeric on a small example worked by hand', () => {
   // x = 1..8 with y = 0 0 0 1 0 1 1 1, one missing row (lost) and one special -1 (won).
   const x = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, NaN, -1]);
   const y = Uint8Array.from([0, 0, 0, 1, 0, 1, 1, 1, 0, 1]);
-  const result = binNumeric(x, y, null, { specialValues: [-1], minBinSize: 0.25 });
+  const result = binNumeric(x, y, null, {
+    specialValues: [-1],
+    minBinSize: 0.25,
+    shrinkSmallBins: false,
+  });
 
   it('splits at 5: the only split with a won and a lost row and 2 rows in every bin', () => {
     expect(result.bins.map((b) => b.label)).toEqual(['< 5', '>= 5', 'special -1', 'missing']);

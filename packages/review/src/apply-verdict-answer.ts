@@ -20,10 +20,10 @@ export function adjudicationReason(message: string): Reason {
 }
 
 /** The stage that goes with the new verdict; the scores themselves never change. */
-function stageFor(answer: VerdictAnswer['verdict'], stage: Stage): Stage {
+function stageFor(answer: VerdictAnswer['verdict'], result: QualifyResult, floor: number): Stage {
   if (answer === 'QUALIFIED') return 'SQL';
-  if (answer === 'NOT_QUALIFIED' && stage === 'SQL') return 'MQL';
-  return stage;
+  if (answer === 'NOT_QUALIFIED') return result.fitScore >= floor ? 'MQL' : 'NURTURE';
+  return result.stage;
 }
 
 /**
@@ -34,8 +34,7 @@ function stageFor(answer: VerdictAnswer['verdict'], stage: Stage): Stage {
  * - QUALIFIED below the fit floor: refused; the lead stays REVIEW, for a person, with a reason
  *   that says so. (Not NOT_QUALIFIED: a REVIEW lead's fit is often low because enrichment failed,
  *   and the model thought it looked good; a person should settle that, not a default.)
- * - NOT_QUALIFIED: NOT_QUALIFIED; a stage of SQL (a high score with a key field missing) becomes
- *   MQL, other stages stay.
+ * - NOT_QUALIFIED: NOT_QUALIFIED, stage MQL at or above the fit floor, else NURTURE.
  * - REVIEW: stays REVIEW.
  *
  * Every case adds one `ADJUDICATED` reason with the model's sentence; the scores stay as they were.
@@ -63,7 +62,7 @@ export function applyVerdictAnswer(
     result: {
       ...result,
       verdict: answer.verdict,
-      stage: stageFor(answer.verdict, result.stage),
+      stage: stageFor(answer.verdict, result, floor),
       reasons: [...result.reasons, adjudicationReason(message)],
     },
     refused: false,

@@ -5,13 +5,13 @@ import { applyVerdictAnswer } from '../src/apply-verdict-answer.js';
 import { icpFixture as icp } from './fixtures/icp.js';
 
 const FLOOR = 40; // the fixture's MQL line
-const above = qualify({ industry: 'software' }, icp); // REVIEW, fit 75, stage SQL
-const below = qualify({ industry: 'retail' }, icp); // REVIEW, fit 15, stage NURTURE
+const above = qualify({ industry: 'software' }, icp); // REVIEW (stage REVIEW), fit 75
+const below = qualify({ industry: 'retail' }, icp); // REVIEW (stage REVIEW), fit 15
 
 describe('applyVerdictAnswer', () => {
-  it('the fixture leads are REVIEW at fit 75 (stage SQL) and 15 (stage NURTURE)', () => {
-    expect([above.verdict, above.fitScore, above.stage]).toEqual(['REVIEW', 75, 'SQL']);
-    expect([below.verdict, below.fitScore, below.stage]).toEqual(['REVIEW', 15, 'NURTURE']);
+  it('the fixture leads are REVIEW (stage REVIEW) at fit 75 and 15', () => {
+    expect([above.verdict, above.fitScore, above.stage]).toEqual(['REVIEW', 75, 'REVIEW']);
+    expect([below.verdict, below.fitScore, below.stage]).toEqual(['REVIEW', 15, 'REVIEW']);
   });
 
   it('applies QUALIFIED at or above the floor: verdict QUALIFIED, stage SQL, one reason', () => {
@@ -34,14 +34,14 @@ describe('applyVerdictAnswer', () => {
       FLOOR,
     );
     expect(refused).toBe(true);
-    expect([result.verdict, result.stage]).toEqual(['REVIEW', 'NURTURE']);
+    expect([result.verdict, result.stage]).toEqual(['REVIEW', 'REVIEW']);
     expect(result.reasons.at(-1)?.message).toBe(
       'model answered QUALIFIED, refused: fit 15.00 is below the fit floor 40.00, so the lead ' +
         'stays REVIEW (model: Trust me.)',
     );
   });
 
-  it('applies NOT_QUALIFIED below the floor, and moves a stage of SQL to MQL', () => {
+  it('applies NOT_QUALIFIED: stage NURTURE below the floor, MQL at or above it', () => {
     const low = applyVerdictAnswer(below, { verdict: 'NOT_QUALIFIED', reason: 'Retail.' }, FLOOR);
     expect([low.result.verdict, low.result.stage, low.refused]).toEqual([
       'NOT_QUALIFIED',
@@ -55,7 +55,7 @@ describe('applyVerdictAnswer', () => {
   it('keeps REVIEW as REVIEW, and never changes its input', () => {
     const copy = structuredClone(above);
     const { result } = applyVerdictAnswer(above, { verdict: 'REVIEW', reason: 'Unclear.' }, FLOOR);
-    expect([result.verdict, result.stage]).toEqual(['REVIEW', 'SQL']);
+    expect([result.verdict, result.stage]).toEqual(['REVIEW', 'REVIEW']);
     expect(above).toEqual(copy);
   });
 
