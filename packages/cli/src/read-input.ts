@@ -24,14 +24,20 @@ export function delimiterOption(value: string | undefined): Delimiter | undefine
   return delimiter;
 }
 
-/** Read one table; every 100,000 rows a progress line goes to stderr. */
+/**
+ * Read one table; every 100,000 rows a progress line goes to stderr. With `badRows: 'keep'` a row
+ * with the wrong number of fields is kept and listed in `table.problems` (leads); the default
+ * stops on it (deals, rep tables).
+ */
 export async function readInput(
   path: string,
   ctx: CliContext,
   delimiter?: Delimiter,
+  badRows: 'error' | 'keep' = 'error',
 ): Promise<Table> {
   return readTable(path, {
     delimiter,
+    badRows,
     onProgress: (rows) => {
       if (rows >= 100_000) ctx.stderr(`reading ${path}: ${rows.toLocaleString('en-US')} rows\n`);
     },

@@ -264,4 +264,34 @@ describe('bad inputs', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('usage: fitgate qualify');
   });
+
+  it('keeps a malformed lead row, sends it to REVIEW with the line, and scores the rest', async () => {
+    const rows = [
+      'Prospect ID,What is your current occupation,TotalVisits',
+      'p1,Working Professional,7',
+      'p2,Unemployed,3,extra,fields',
+      'p3,Student',
+    ];
+    await writeFile(at('ragged-leads.csv'), rows.join('\n') + '\n');
+    const result = await run(
+      'qualify',
+      at('ragged-leads.csv'),
+      '--icp',
+      at('icp.json'),
+      '--out',
+      at('r.csv'),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('line 3: expected 3 fields but found 5');
+    expect(result.stderr).toContain('has no column');
+    const out = parseCsv(await readFile(at('r.csv'), 'utf8'));
+    const verdicts = out.data[out.columns.indexOf('verdict')];
+    const reasons = out.data[out.columns.indexOf('reasons')];
+    expect(out.rowCount).toBe(3);
+    expect(verdicts[1]).toBe('REVIEW');
+    expect(reasons[1]).toContain('malformed row (line 3');
+    expect(verdicts[2]).toBe('REVIEW');
+    expect(reasons[2]).toContain('malformed row (line 4');
+    expect(reasons[0]).not.toContain('malformed');
+  });
 });

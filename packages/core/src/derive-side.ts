@@ -38,6 +38,15 @@ export interface SideResult {
   warnings: Warning[];
 }
 
+/** A per-column option's value for `name`, read as an own property only (so a column called
+ * `__proto__` or `toString` never picks up Object.prototype). */
+function perColumn<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  name: string,
+): T | undefined {
+  return record !== undefined && Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
 function forcedType(options: DeriveOptions, name: string) {
   if (options.numeric?.includes(name)) return 'numeric' as const;
   if (options.categorical?.includes(name)) return 'categorical' as const;
@@ -60,12 +69,12 @@ function prepareAll(columns: readonly string[], ctx: SideContext) {
       weights: ctx.weights,
       rules: ctx.rules,
       forceType: forcedType(ctx.options, name),
-      specialValues: ctx.options.specialValues?.[name] ?? [],
+      specialValues: perColumn(ctx.options.specialValues, name) ?? [],
       binning: {
         ...(ctx.shrinkage !== undefined ? { shrinkage: ctx.shrinkage } : {}),
         ...ctx.options.binning,
-        ...(ctx.options.monotonicTrend?.[name]
-          ? { monotonicTrend: ctx.options.monotonicTrend[name] }
+        ...(perColumn(ctx.options.monotonicTrend, name) !== undefined
+          ? { monotonicTrend: perColumn(ctx.options.monotonicTrend, name) }
           : {}),
       },
     });

@@ -140,7 +140,8 @@ export function prepareAttribute(
     const code = (role.code ?? 'UNSUPPORTED') as Exclusion['code'];
     const excluded: Exclusion = { attribute: input.name, reason, code };
     if (code !== 'ID_COLUMN') return { excluded };
-    return { excluded, warning: { code: 'ID_COLUMN', message: reason, attribute: input.name } };
+    const message = `${input.name}: ${reason}`;
+    return { excluded, warning: { code: 'ID_COLUMN', message, attribute: input.name } };
   }
   const type = role.role;
 

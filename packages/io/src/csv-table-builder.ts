@@ -8,7 +8,7 @@ import { ColumnStore } from './column-store.js';
 import { uniqueHeaderNames } from './header-names.js';
 import { IoError, placeText } from './io-error.js';
 import type { CheckedReadOptions } from './read-options.js';
-import type { Table } from './table.js';
+import type { RowProblem, Table } from './table.js';
 
 /** Rows between two progress reports. */
 export const PROGRESS_EVERY_ROWS = 100_000;
@@ -19,6 +19,7 @@ export class CsvTableBuilder {
   readonly #source: string | undefined;
   readonly #store = new ColumnStore();
   #header: string[] | null = null;
+  readonly #problems: RowProblem[] = [];
 
   constructor(options: CheckedReadOptions, source?: string) {
     this.#options = options;
@@ -28,7 +29,10 @@ export class CsvTableBuilder {
   /** Adds one record; returns `false` once `maxRows` rows have been read. */
   add = (fields: string[], line: number): boolean => {
     if (this.#header === null) return this.#addHeader(fields);
-    if (fields.length !== this.#header.length) this.#throwFieldCount(fields, line);
+    if (fields.length !== this.#header.length) {
+      if (this.#options.badRows !== 'keep') this.#throwFieldCount(fields, line);
+      fields = this.#keepBadRow(fields, line);
+    }
 
     this.#store.addRow(fields, line);
     const rows = this.#store.rowCount;
@@ -64,6 +68,7 @@ export class CsvTableBuilder {
       lines: this.#store.lines(),
     };
     if (this.#source !== undefined) table.source = this.#source;
+    if (this.#problems.length > 0) table.problems = this.#problems;
     return table;
   }
 
@@ -71,6 +76,18 @@ export class CsvTableBuilder {
     this.#header = fields;
     for (let c = 0; c < fields.length; c += 1) this.#store.addColumn();
     return this.#options.maxRows > 0;
+  }
+
+  /** Pad or cut a row to the header's width, and remember why. */
+  #keepBadRow(fields: string[], line: number): string[] {
+    const expected = this.#header!.length;
+    this.#problems.push({
+      row: this.#store.rowCount,
+      line,
+      message: `line ${line}: expected ${expected} fields but found ${fields.length}`,
+    });
+    if (fields.length > expected) return fields.slice(0, expected);
+    return [...fields, ...Array<string>(expected - fields.length).fill('')];
   }
 
   #throwFieldCount(fields: string[], line: number): never {

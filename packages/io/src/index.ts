@@ -4,7 +4,7 @@
  */
 
 // The table and its errors.
-export type { Delimiter, ReadOptions, Table } from './table.js';
+export type { Delimiter, ReadOptions, RowProblem, Table } from './table.js';
 export { IoError } from './io-error.js';
 export type { IoErrorCode, IoErrorWhere } from './io-error.js';
 

@@ -12,11 +12,12 @@ export interface CheckedReadOptions {
   delimiter: Delimiter | undefined;
   maxRows: number;
   onProgress: ((rowsRead: number) => void) | undefined;
+  badRows: 'error' | 'keep';
 }
 
 /** Validates read options and fills in defaults. */
 export function checkReadOptions(options: ReadOptions = {}): CheckedReadOptions {
-  const { delimiter, encoding, maxRows, onProgress } = options;
+  const { delimiter, encoding, maxRows, onProgress, badRows } = options;
 
   if (delimiter !== undefined && !DELIMITERS.includes(delimiter)) {
     const allowed = DELIMITERS.map((d) => JSON.stringify(d)).join(', ');
@@ -42,5 +43,9 @@ export function checkReadOptions(options: ReadOptions = {}): CheckedReadOptions 
     throw new IoError('BAD_OPTION', 'onProgress must be a function');
   }
 
-  return { delimiter, maxRows: maxRows ?? Infinity, onProgress };
+  if (badRows !== undefined && badRows !== 'error' && badRows !== 'keep') {
+    throw new IoError('BAD_OPTION', `badRows must be 'error' or 'keep'; got ${String(badRows)}`);
+  }
+
+  return { delimiter, maxRows: maxRows ?? Infinity, onProgress, badRows: badRows ?? 'error' };
 }

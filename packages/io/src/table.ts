@@ -20,6 +20,15 @@ export interface Table {
   lines?: Uint32Array;
   /** The file path (or a name given by the caller), for messages. */
   source?: string;
+  /** Rows read with `badRows: 'keep'` that had the wrong number of fields (0-based row index). */
+  problems?: RowProblem[];
+}
+
+/** A row kept despite a problem: padded with empty cells, or cut to the header's width. */
+export interface RowProblem {
+  row: number;
+  line: number;
+  message: string;
 }
 
 /** A field delimiter that the CSV reader accepts and detects. */
@@ -51,4 +60,11 @@ export interface ReadOptions {
    * @default no progress reports
    */
   onProgress?: (rowsRead: number) => void;
+  /**
+   * What a row with the wrong number of fields does: `'error'` stops the read with an `IoError`
+   * naming the file and line; `'keep'` keeps the row (padded with empty cells, or cut to the
+   * header's width) and lists it in `table.problems`, so one broken lead never sinks a batch.
+   * @default 'error'
+   */
+  badRows?: 'error' | 'keep';
 }

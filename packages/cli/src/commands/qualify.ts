@@ -2,7 +2,7 @@
  * `fitgate qualify`: score every lead of a file against a definition; the output keeps every input
  * column and row in order and adds the verdict, stage, scores and reasons.
  */
-import { qualify, type QualifyResult } from '@fitgate/core';
+import { qualify, type IcpDefinition, type QualifyResult } from '@fitgate/core';
 import { rowObject, writeCsv, type Table } from '@fitgate/io';
 import {
   adjudicate,
@@ -10,6 +10,7 @@ import {
   resolveLlmEndpoint,
   type AdjudicateOptions,
 } from '../adjudicate-table.js';
+import { reviewIfMalformed, rowProblems } from '../bad-rows.js';
 import { enrichTable } from '../enrich-table.js';
 import { list, numberOption, onePositional, parseCommandArgs, required } from '../args.js';
 import type { CliContext, Command } from '../context.js';
@@ -65,6 +66,26 @@ function adjudicateOptions(values: Values, ctx: CliContext): AdjudicateOptions {
   };
 }
 
+/** A line on stderr for every malformed row kept (they go to REVIEW). */
+export function warnMalformed(table: Table, ctx: CliContext): void {
+  for (const p of table.problems ?? []) {
+    ctx.stderr(`warning: ${table.source ?? 'input'} ${p.message}; the lead goes to REVIEW\n`);
+  }
+}
+
+/** Warn when the lead file lacks columns the definition scores (every such lead scores them as
+ * absent), naming them. */
+export function warnAbsentColumns(table: Table, icp: IcpDefinition, ctx: CliContext): void {
+  const have = new Set(table.columns);
+  const needed = [...new Set(icp.attributes.map((a) => a.name))];
+  const absent = needed.filter((name) => !have.has(name));
+  if (absent.length === 0) return;
+  ctx.stderr(
+    `warning: ${table.source ?? 'the lead file'} has no column ${absent.map((n) => `"${n}"`).join(', ')} ` +
+      `of the ${needed.length} the definition scores; those attributes are missing for every lead\n`,
+  );
+}
+
 /** Output names that do not collide with input columns (a clash gets a `fitgate_` prefix). */
 export function outputColumns(input: readonly string[], added: readonly string[]): string[] {
   const taken = new Set(input);
@@ -105,7 +126,8 @@ export const qualifyCommand: Command = {
     const llm = values.adjudicate ? adjudicateOptions(values, ctx) : null;
     if (llm !== null) resolveLlmEndpoint(llm);
     const at = values.at ?? ctx.now().toISOString();
-    const input = await readInput(path, ctx, delimiterOption(values.delimiter));
+    const input = await readInput(path, ctx, delimiterOption(values.delimiter), 'keep');
+    warnMalformed(input, ctx);
     const table =
       values.lookup === undefined
         ? input
@@ -114,7 +136,11 @@ export const qualifyCommand: Command = {
     // Qualify each lead; a bad lead is a result, never an exception.
     let results: QualifyResult[] = [];
     const rows = Array.from({ length: table.rowCount }, (_, r) => rowObject(table, r));
-    for (const row of rows) results.push(qualify(row, icp, { at }));
+    const problems = rowProblems(input);
+    rows.forEach((row, r) =>
+      results.push(reviewIfMalformed(qualify(row, icp, { at }), problems.get(r))),
+    );
+    warnAbsentColumns(table, icp, ctx);
 
     // Only REVIEW leads go to the model, when asked.
     let adjudicated: boolean[] | null = null;

@@ -25,8 +25,9 @@ import type { CliContext, Command } from '../context.js';
 import { UsageError } from '../errors.js';
 import { loadDefinition } from '../load-definition.js';
 import { QUALIFY_COLUMNS, qualifyCells } from '../qualify-output.js';
+import { reviewIfMalformed, rowProblems } from '../bad-rows.js';
 import { delimiterOption, readInput } from '../read-input.js';
-import { outputColumns } from './qualify.js';
+import { outputColumns, warnMalformed } from './qualify.js';
 
 const usage = `usage: fitgate route LEADS.csv --icp ICP.json --reps REPS.csv --state STATE.json
     --out ASSIGNED.csv [--at TIME] [--review-queue NAME] [--territory-field FIELD]
@@ -157,7 +158,8 @@ export async function runRoute(
   // Read the definition, the reps and the leads, and check they fit together.
   const icp = await loadDefinition(run.icp);
   const reps = await readReps(run, ctx);
-  const leads = await readInput(run.leads, ctx, delimiterOption(run.delimiter));
+  const leads = await readInput(run.leads, ctx, delimiterOption(run.delimiter), 'keep');
+  warnMalformed(leads, ctx);
   checkInputs(run, reps, leads);
 
   // Hold the lock from reading the state to saving it.
@@ -333,9 +335,10 @@ function routeLeads(
     capacityPeriod: run.capacityPeriod,
   };
   const routed: Routed = { rows: [], audits: [], results: [], state: start };
+  const problems = rowProblems(leads);
   for (let r = 0; r < leads.rowCount; r++) {
     const lead = rowObject(leads, r);
-    const result = qualify(lead, icp);
+    const result = reviewIfMalformed(qualify(lead, icp, { at: run.at }), problems.get(r));
     const next = routeQualified(lead, result, reps, routed.state, routeOptions);
     const owner = next.assignment.repId ?? next.assignment.queue ?? '';
     routed.rows.push([
