@@ -55,7 +55,11 @@ export function objectivesFrom(
     );
   }
   if (capacity && volume && capacity.period !== volume.period) {
-    throw new UsageError(`--capacity is per ${capacity.period} but --volume per ${volume.period}`);
+    const per = (p: string | undefined) => (p === undefined ? 'no period' : `per ${p}`);
+    throw new UsageError(
+      `--capacity is ${per(capacity.period)} but --volume ${per(volume.period)}; give both as ` +
+        'N/PERIOD with the same period, e.g. --capacity 150/week --volume 1000/week',
+    );
   }
   const out: CutoffObjectives = {};
   if (capacity && volume) {

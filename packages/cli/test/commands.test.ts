@@ -156,6 +156,7 @@ describe('derive, explain, qualify, cutoffs, audit on real leads', () => {
     expect(audit.baseline.passed).toBe(passed);
     expect(audit.closed).toBe(3000);
     expect(audit.gate.passed).toBeGreaterThan(0);
+    expect(audit.inSample).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@
  * closed deals: how many leads each passes, how many wins each keeps, and the rep hours each
  * spends per won deal.
  */
+import { tableHash } from './hash.js';
 import { isMissing } from './missing-tokens.js';
 import { qualify, type QualifyOptions } from './qualify.js';
 import { resolveOutcomes } from './resolve-outcomes.js';
@@ -31,6 +32,9 @@ export interface AuditResult {
   overlap: { both: number; baselineOnly: number; gateOnly: number };
   /** Deals whose baseline could not be evaluated (a field missing): counted as not passing. */
   baselineUnknown: number;
+  /** True when these are the very deals the definition was derived from: the gate's figures
+   * are then partly in-sample, and flatter it. */
+  inSample: boolean;
 }
 
 function side(
@@ -97,5 +101,6 @@ export function auditBaseline(
     gate: side(gPassed, gWon, closed, outcomes.won, hours),
     overlap: { both, baselineOnly: bOnly, gateOnly: gOnly },
     baselineUnknown: unknown,
+    inSample: tableHash(table) === icp.source.dataHash,
   };
 }

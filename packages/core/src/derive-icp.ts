@@ -18,7 +18,7 @@ import { deriveSide, type SideContext, type SideResult } from './derive-side.js'
 import { describeIcp } from './describe-icp.js';
 import { FitgateError } from './errors.js';
 import { decide, gateLines } from './gate.js';
-import { Hasher } from './hash.js';
+import { tableHash } from './hash.js';
 import type { ParsingRules } from './locate-bin.js';
 import { DEFAULT_MISSING_TOKENS } from './missing-tokens.js';
 import { parseNumber } from './parse-number.js';
@@ -62,9 +62,16 @@ function candidateColumns(table: TableView, options: DeriveOptions) {
     ...intent,
     ...declared,
   ]);
-  for (const name of [...(options.fit ?? []), ...intent, ...declared, ...(options.exclude ?? [])]) {
-    table.column(name);
-  }
+  // Every column named in an option must exist (table.column throws MISSING_COLUMN otherwise).
+  const kept = Array.isArray(options.keepLeakage) ? options.keepLeakage : [];
+  const named = [
+    ...(options.fit ?? []),
+    ...intent,
+    ...declared,
+    ...(options.exclude ?? []),
+    ...kept,
+  ];
+  for (const name of named) table.column(name);
   const fit = (options.fit ?? table.columns).filter((name) => !reserved.has(name));
   return { fit, intent: intent.filter((name) => name !== options.outcome) };
 }
@@ -132,20 +139,6 @@ function smallSampleWarning(won: number, lost: number): Warning | null {
       `are needed for stable bins and cutoffs (${moreWon} more won, ${moreClosed} more closed); ` +
       `small bins' weights were shrunk toward 0`,
   };
-}
-
-/** Hash of every cell of the table, in order: the fingerprint of the data the fit saw. */
-function dataHash(table: TableView): string {
-  const hasher = new Hasher();
-  for (const name of table.columns) {
-    hasher.update(name);
-    const values = table.column(name);
-    for (let r = 0; r < table.rowCount; r++) {
-      const v = values[r];
-      hasher.update(v === null || v === undefined ? '' : String(v));
-    }
-  }
-  return hasher.digest();
 }
 
 function pick<T extends ArrayLike<number>>(values: T, mask: Uint8Array, keep: number): number[] {
@@ -425,7 +418,7 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
     createdAt: options.createdAt ?? 'unspecified',
     source: {
       libraryVersion: options.libraryVersion ?? CORE_VERSION,
-      dataHash: dataHash(raw),
+      dataHash: tableHash(raw),
       rows: {
         total: table.rowCount,
         won: outcomes.won,

@@ -4,6 +4,8 @@
  * accidental change; it is not a defence against deliberate collisions.
  */
 
+import type { TableView } from './table.js';
+
 const FNV_PRIME = 0x01000193;
 const OFFSET_A = 0x811c9dc5;
 const OFFSET_B = 0x050c5d1f;
@@ -38,5 +40,22 @@ export class Hasher {
 export function hashStrings(parts: Iterable<string>): string {
   const hasher = new Hasher();
   for (const part of parts) hasher.update(part);
+  return hasher.digest();
+}
+
+/**
+ * Hash of every cell of a table, column by column, with the column names: the fingerprint of the
+ * data a definition was derived from (`source.dataHash`).
+ */
+export function tableHash(table: TableView): string {
+  const hasher = new Hasher();
+  for (const name of table.columns) {
+    hasher.update(name);
+    const values = table.column(name);
+    for (let r = 0; r < table.rowCount; r++) {
+      const v = values[r];
+      hasher.update(v === null || v === undefined ? '' : String(v));
+    }
+  }
   return hasher.digest();
 }

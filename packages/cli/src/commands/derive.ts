@@ -94,6 +94,16 @@ function keepLeakage(value: string | undefined): boolean | string[] {
   return value === 'all' ? true : (list(value) ?? []);
 }
 
+/** `--created-at` as an ISO time (checked), or now. */
+function createdAt(value: string | undefined, ctx: CliContext): string {
+  if (value === undefined) return ctx.now().toISOString();
+  const time = Date.parse(value);
+  if (!Number.isFinite(time)) {
+    throw new UsageError(`--created-at takes an ISO date or time, e.g. 2026-12-04; got "${value}"`);
+  }
+  return new Date(time).toISOString();
+}
+
 /** The options of deriveIcp from the command line. */
 function deriveOptions(values: Values, ctx: CliContext): DeriveOptions {
   return {
@@ -113,7 +123,7 @@ function deriveOptions(values: Values, ctx: CliContext): DeriveOptions {
     l2: numberOption(values.l2, 'l2'),
     keepLeakage: keepLeakage(values['keep-leakage']),
     decimal: decimalOption(values.decimal),
-    createdAt: values['created-at'] ?? ctx.now().toISOString(),
+    createdAt: createdAt(values['created-at'], ctx),
     intent: list(values.intent),
     at: values.at,
     objectives: objectivesFrom(values),
