@@ -364,7 +364,7 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
   const validation = validateScores({
     train: { scores: pick(gateScores, train, 1), y: pick(y, train, 1) },
     validation: { scores: v.gate, y: v.y },
-    calibration: options.calibration ?? 'auto',
+    calibration: options.calibration ?? 'platt',
     resamples: BOOTSTRAP_RESAMPLES,
     seed: checked.seed,
   });

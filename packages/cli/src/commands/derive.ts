@@ -29,7 +29,8 @@ const usage = `usage: fitgate derive DEALS.csv --outcome COL --won V[,V] --lost 
     [--l2 X] [--keep-leakage [COL,...]] [--decimal ,] [--delimiter ,|;|tab|pipe]
     [--intent COL,...] [--intent-signals SIGNALS.yaml --at ISO] [--rules RULES.yaml]
     [--normalize COL=industry|headcount|revenue|title|country]... [--taxonomy TAXONOMY.yaml]
-    [--revenue-scale N] [--mapping-report REPORT.md]
+    [--revenue-scale N] [--mapping-report REPORT.md] [--calibration platt|isotonic|auto]
+    [--key COL,...]
 ${objectiveUsage}
     [--created-at ISO] [--json]
 
@@ -63,6 +64,8 @@ const options = {
   'intent-signals': { type: 'string' },
   at: { type: 'string' },
   rules: { type: 'string' },
+  calibration: { type: 'string' },
+  key: { type: 'string' },
   normalize: { type: 'string', multiple: true },
   taxonomy: { type: 'string' },
   'revenue-scale': { type: 'string' },
@@ -92,6 +95,13 @@ function decimalOption(value: string | undefined): '.' | ',' | undefined {
 function keepLeakage(value: string | undefined): boolean | string[] {
   if (value === undefined) return false;
   return value === 'all' ? true : (list(value) ?? []);
+}
+
+function calibrationOption(value: string | undefined): DeriveOptions['calibration'] {
+  if (value === undefined || value === 'platt' || value === 'isotonic' || value === 'auto') {
+    return value;
+  }
+  throw new UsageError(`--calibration takes platt, isotonic or auto; got "${value}"`);
 }
 
 /** `--created-at` as an ISO time (checked), or now. */
@@ -125,6 +135,8 @@ function deriveOptions(values: Values, ctx: CliContext): DeriveOptions {
     decimal: decimalOption(values.decimal),
     createdAt: createdAt(values['created-at'], ctx),
     intent: list(values.intent),
+    calibration: calibrationOption(values.calibration),
+    keyAttributes: list(values.key),
     at: values.at,
     objectives: objectivesFrom(values),
   };
