@@ -16,6 +16,7 @@ import {
   type Counts,
   type Merge,
   type MergeProblem,
+  sumCounts,
 } from './merge-prebins.js';
 import type { Warning } from './schema.js';
 
@@ -195,16 +196,6 @@ function otherBins(
   return bins;
 }
 
-function groupCounts(group: readonly Level[]): Counts {
-  let nEvent = 0;
-  let nNonevent = 0;
-  for (const level of group) {
-    nEvent += level.nEvent;
-    nNonevent += level.nNonevent;
-  }
-  return { nEvent, nNonevent };
-}
-
 /** The merge of the groups, or no bins when there are none. The 'other' bin counts toward the
  * rows `minBinSize` is a share of, as its rows are neither missing nor special. */
 function mergeGroups(
@@ -213,8 +204,8 @@ function mergeGroups(
   o: BinningOptions,
 ): { merge: Merge; warnings: Warning[] } {
   if (groups.length === 0) return { merge: { starts: [], woes: [], iv: 0 }, warnings: [] };
-  const prebins = groups.map(groupCounts);
-  const regularRows = groupCounts(groups.flat());
+  const prebins = groups.map((group) => sumCounts(group));
+  const regularRows = sumCounts(groups.flat());
   const other = others.find((b) => b.kind === 'other');
   const otherRows = other === undefined ? 0 : other.nEvent + other.nNonevent;
   const problem: MergeProblem = {
@@ -239,7 +230,7 @@ function categoryBins(merge: Merge, groups: readonly Level[][]): CountedBin[] {
     let nEvent = 0;
     let nNonevent = 0;
     for (const group of members) {
-      const counts = groupCounts(group);
+      const counts = sumCounts(group);
       nEvent += counts.nEvent;
       nNonevent += counts.nNonevent;
     }

@@ -62,7 +62,8 @@ export interface Merge {
 /** A bin with its counts, before WoE: what the routines build from a merge. */
 export type CountedBin = Omit<RawBin, 'eventRate' | 'woe'>;
 
-function sumCounts(items: readonly Counts[]): Counts {
+/** Won and lost counts added up (internal, shared with the binning routines). */
+export function sumCounts(items: readonly Counts[]): Counts {
   let nEvent = 0;
   let nNonevent = 0;
   for (const item of items) {
