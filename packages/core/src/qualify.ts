@@ -295,9 +295,13 @@ export function qualify(
 ): QualifyResult {
   const c = compileIcp(icp);
   const reasons: Reason[] = [];
-  const subject = lead !== null && typeof lead === 'object' ? lead : {};
-  if (subject !== lead)
+  const given = lead !== null && typeof lead === 'object' ? lead : {};
+  if (given !== lead) {
     reasons.push(gate('BAD_VALUE', 'the lead is not an object: every field is missing'));
+  }
+
+  // The declared normalisers map the lead's fields exactly as derive mapped the deals'.
+  const subject = normalizeLead(c, given);
 
   // Declared rules first, then both scores.
   const ruled = c.rules(subject as Readonly<Record<string, unknown>>);

@@ -27,8 +27,8 @@ export interface WaterfallOptions {
  * (not null, undefined, NaN or blank text), with the provider that gave it.
  *
  * It never rejects: a provider that throws, rejects or is aborted is recorded as `failed` with the
- * reason, and the lead simply lacks the fields nobody filled (so that `qualify` returns REVIEW
- * with "fit data missing" instead of the gate stopping). Throws `BAD_OPTION` at composition when
+ * reason, and the lead simply lacks the fields nobody filled (`qualify` then scores them as
+ * missing, and returns REVIEW with "fit data missing" when a key attribute is among them). Throws `BAD_OPTION` at composition when
  * two providers share a name.
  *
  * @example

@@ -18,7 +18,8 @@ const usage = `usage: fitgate enrich LEADS.csv --out ENRICHED.csv [--lookup COMP
 Keeps every input column and adds ${ENRICH_COLUMNS.join(', ')} (true/false), the columns of the
 lookup file (keyed by its "domain" or "website" column; domains match exactly, never by
 substring) and ${ENRICHMENT_SOURCE_COLUMN}. Free-mail and disposable addresses are not looked up.
-A lead that is not found keeps blank fit fields: qualify sends it to REVIEW.`;
+A lead that is not found keeps blank fit fields: qualify scores them as missing, and sends the
+lead to REVIEW when a key attribute (derive --key) is among them.`;
 
 const options = {
   out: { type: 'string' },

@@ -146,9 +146,13 @@ export const qualifyCommand: Command = {
     let adjudicated: boolean[] | null = null;
     let adjudication: string | null = null;
     if (llm !== null) {
-      const run = await adjudicate(rows, results, icp, llm);
-      results = run.results;
-      adjudicated = run.adjudicated;
+      // A malformed row is for a person, never for the model: it is held back from adjudication.
+      const held = results.map((r, i) =>
+        problems.has(i) ? { ...r, verdict: 'NOT_QUALIFIED' as const } : r,
+      );
+      const run = await adjudicate(rows, held, icp, llm);
+      results = run.results.map((r, i) => (problems.has(i) ? results[i] : r));
+      adjudicated = run.adjudicated.map((a, i) => a && !problems.has(i));
       adjudication = adjudicationSummaryText(run.summary);
     }
 
