@@ -88,6 +88,12 @@ function compileRule(rule: ParsedRule, parsing: ParsingRules): CompiledRule {
   return { rule, test: compileTree(rule.expression, parsing), numericFields, comparedFields };
 }
 
+/** The outcome when there are no rules (shared: qualify's hot loop allocates nothing for it). */
+const NO_RULE_FIRED: RuleOutcome = Object.freeze({
+  action: 'none',
+  fired: Object.freeze([]) as unknown as FiredRule[],
+});
+
 /**
  * Check and compile a definition's rules into one function to run on each lead.
  *
@@ -117,6 +123,7 @@ function compileRule(rule: ParsedRule, parsing: ParsingRules): CompiledRule {
  */
 export function compileRules(rules: readonly Rule[] | unknown, parsing: ParsingRules): RuleChecker {
   const compiled = parseRuleSet(rules).map((rule) => compileRule(rule, parsing));
+  if (compiled.length === 0) return () => NO_RULE_FIRED;
   return (lead) => {
     const cells = leadCells(lead, parsing);
     const fired: FiredRule[] = [];
