@@ -78,7 +78,7 @@ export interface LlmEndpoint {
 export interface AdjudicateOutput {
   /** Every result in input order; REVIEW ones may be changed and carry an ADJUDICATED reason. */
   results: QualifyResult[];
-  /** Per row: whether a model's answer was applied. */
+  /** Per row: whether a model's answer was applied (false when the fit floor refused it). */
   adjudicated: boolean[];
   summary: AdjudicationSummary;
 }
@@ -232,7 +232,7 @@ export async function adjudicate(
   }).finally(() => cache?.save());
   return {
     results: run.leads.map((lead) => lead.result),
-    adjudicated: run.leads.map((lead) => lead.adjudicated),
+    adjudicated: run.leads.map((lead) => lead.adjudicated && !lead.refused),
     summary: run.summary,
   };
 }

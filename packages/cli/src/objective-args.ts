@@ -62,6 +62,9 @@ export function objectivesFrom(
     );
   }
   const out: CutoffObjectives = {};
+  if (capacity && volume && capacity.count > volume.count) {
+    throw new UsageError(`--capacity ${capacity.count} cannot exceed --volume ${volume.count}`);
+  }
   if (capacity && volume) {
     out.capacity = capacity.count;
     out.volume = volume.count;

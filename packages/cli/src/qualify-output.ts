@@ -31,7 +31,9 @@ export function formatReason(reason: Reason): string {
 
 /** The cells of the qualify columns for one result, in `QUALIFY_COLUMNS` order. */
 export function qualifyCells(result: QualifyResult): string[] {
-  const number = (x: number | null, digits: number) => (x === null ? '' : x.toFixed(digits));
+  // Scores are shown rounded down, so a shown score reaches a line exactly when the score does.
+  const number = (x: number | null, digits: number) =>
+    x === null ? '' : (Math.floor(x * 10 ** digits + 1e-7) / 10 ** digits).toFixed(digits);
   return [
     number(result.fitScore, 2),
     number(result.intentScore, 2),

@@ -70,6 +70,7 @@ function candidateColumns(table: TableView, options: DeriveOptions) {
     ...declared,
     ...(options.exclude ?? []),
     ...kept,
+    ...(options.keyAttributes ?? []),
   ];
   for (const name of named) table.column(name);
   const fit = (options.fit ?? table.columns).filter((name) => !reserved.has(name));
@@ -346,6 +347,18 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
     if (side === null) continue;
     excluded.push(...side.excluded);
     warnings.push(...side.warnings);
+  }
+
+  // A declared key attribute that did not make it into the fit is said, not silently dropped.
+  for (const name of options.keyAttributes ?? []) {
+    if (!fit.attributes.some((a) => a.name === name)) {
+      const why = excluded.find((e) => e.attribute === name)?.reason ?? 'it is not a fit column';
+      warnings.push({
+        code: 'KEY_NOT_USED',
+        message: `${name} was declared a key attribute but is not in the fit: ${why}`,
+        attribute: name,
+      });
+    }
   }
 
   // The gate score: fit, or priority = fit x intent / 100.

@@ -147,7 +147,11 @@ export function prepareAttribute(
 
   // Bin on the training deals.
   const result = bin(input, type);
-  const warnings = result.warnings.map((w) => ({ ...w, attribute: input.name }));
+  const warnings = result.warnings.map((w) => ({
+    ...w,
+    message: `${input.name}: ${w.message}`,
+    attribute: input.name,
+  }));
 
   // Code every closed deal by its bin.
   const locate = binLocator(

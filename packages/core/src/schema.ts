@@ -23,6 +23,7 @@ export const WARNING_CODES = [
   'CORRELATED',
   'RULE_DROPS_WINS',
   'INTENT_CARRIES_LINE',
+  'KEY_NOT_USED',
 ] as const;
 
 export const warningSchema = z.object({

@@ -128,6 +128,12 @@ export function selectAttributes(
     }
     const weak = weakReason(a, options.ivFloor);
     if (weak !== null) {
+      // A kept leak that cannot be binned (a perfect separator leaves no bin with both outcomes)
+      // says so, rather than reading as an attribute without signal.
+      if (kept) {
+        weak.reason = `${leak}; kept as asked, but it cannot be scored: ${weak.reason}`;
+        weak.code = 'LEAKAGE_SUSPECTED';
+      }
       excluded.push(weak);
       continue;
     }

@@ -104,7 +104,13 @@ function reasonOf(
       : `passing ${pct(row.shareAbove)} of leads`;
   const rate = `win rate ${pct(row.winRateAbove)} above the line`;
   const unmet = met ? '' : ` (objective "${words}" cannot be met: this is the strictest line)`;
-  return `${name} line at ${row.cutoff.toFixed(2)} ${keeps} ${volume}, ${rate}; chosen by ${words}${unmet}`;
+  const slack =
+    o.capacity !== undefined &&
+    o.volume !== undefined &&
+    row.shareAbove < o.capacity / o.volume - 0.01
+      ? '; capacity is not the limit: every eligible lead passes'
+      : '';
+  return `${name} line at ${row.cutoff.toFixed(2)} ${keeps} ${volume}, ${rate}; chosen by ${words}${unmet}${slack}`;
 }
 
 export interface LineContext {
@@ -216,8 +222,18 @@ export function setLines(
       w,
       l,
     ]);
-    const merged = mergeBuckets(eligible);
-    return { sql: chooseLine('SQL', 'fit', merged, sqlObjectives(o), o, context), mql };
+    const sql = chooseLine('SQL', 'fit', mergeBuckets(eligible), sqlObjectives(o), o, context);
+    const free = Math.max(
+      ...sqlObjectives(o).map(
+        (x) => pickLine(scores.fit, x.objective, context.economics, context.probability).row.cutoff,
+      ),
+    );
+    if (free < mql.score) {
+      sql.reason +=
+        `; held at the fit floor ${mql.score.toFixed(2)}: the objective alone would put the ` +
+        `line at ${free.toFixed(2)}, below the floor`;
+    }
+    return { sql, mql };
   }
 
   // With intent: the intent line, then the SQL line on priority inside the top quadrant.

@@ -12,7 +12,10 @@ const usage = `usage: fitgate audit DEALS.csv --icp ICP.json --baseline "EXPRESS
     [--hours-per-lead H] [--at ISO] [--delimiter ,|;|tab|pipe] [--json]
 
 Compares the current rule (e.g. "TotalVisits >= 5", in the rules' expression form) with the
-gate on the same history: leads passed, wins kept, rep hours per won deal.`;
+gate on the same history: leads passed, wins kept, rep hours per won deal. Audit on deals the
+definition was not derived from: on its own deals the gate is measured partly in-sample (a note
+says so when the file is the very one it was derived from; a reordered or partial copy is not
+recognised).`;
 
 const options = {
   icp: { type: 'string' },

@@ -35,7 +35,10 @@ ${objectiveUsage}
     [--created-at ISO] [--json]
 
 Derives an ICP definition from closed-won and closed-lost deals and writes it to --out.
-Rows whose outcome is neither won nor lost (open deals) are left out and counted.`;
+Rows whose outcome is neither won nor lost (open deals) are left out and counted.
+--key names the attributes whose absence sends a lead to REVIEW (default: those whose points can
+move the score by 20 or more and that were missing for under 5% of deals); any other blank field
+scores by the bin history learned for missing values.`;
 
 const options = {
   outcome: { type: 'string' },
