@@ -39,7 +39,7 @@ export function qualifyCells(result: QualifyResult): string[] {
     number(result.intentScore, 2),
     number(result.priority, 4),
     result.quadrant ?? '',
-    number(result.winProbability, 4),
+    result.winProbability === null ? '' : result.winProbability.toFixed(4),
     result.verdict,
     result.stage,
     result.reasons.map(formatReason).join('; '),
