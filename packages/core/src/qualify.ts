@@ -42,6 +42,8 @@ interface CompiledAttribute {
   neutralPoints: number;
   /** The attribute's bin for missing values, or -1. */
   missingBin: number;
+  /** The name is one every plain object inherits, so it is read as an own property only. */
+  inherited: boolean;
   missingMessage: string;
   unseenMessage: string;
   badMessage: string;
@@ -79,6 +81,7 @@ function compileAttribute(a: Attribute, rules: ParsingRules): CompiledAttribute 
     key: a.key,
     locate: binLocator(a, rules),
     missingBin: a.bins.findIndex((b) => b.kind === 'missing'),
+    inherited: INHERITED.has(a.name),
     points: Float64Array.from(a.bins, (b) => b.points),
     labels: a.bins.map((b) => b.label),
     binMessages: a.bins.map(
@@ -153,10 +156,17 @@ export function compileIcp(definition: IcpDefinition): CompiledIcp {
   return compiled;
 }
 
-/** The lead's own field, or undefined; never reads the prototype, never lets a getter throw. */
-function field(lead: object, name: string): unknown {
+/** Names that every plain object inherits (`toString`, `constructor`, `__proto__`, ...). */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * The lead's field, or undefined; never lets a getter throw. A name every object inherits is
+ * read only as the lead's own property; other names are read directly (the fast path).
+ */
+function field(lead: object, name: string, inherited = INHERITED.has(name)): unknown {
   try {
-    return Object.hasOwn(lead, name) ? (lead as Record<string, unknown>)[name] : undefined;
+    if (inherited && !Object.hasOwn(lead, name)) return undefined;
+    return (lead as Record<string, unknown>)[name];
   } catch {
     return undefined;
   }
@@ -206,7 +216,7 @@ function scoreSide(
   let absent = 0;
   const keyMissing: string[] = [];
   for (const a of attributes) {
-    const raw = field(lead, a.name);
+    const raw = field(lead, a.name, a.inherited);
     const index = locateSafely(a, raw);
     const value = textOf(raw);
     if (raw === undefined) absent += 1;

@@ -187,3 +187,26 @@ describe('points of a derived definition', () => {
     );
   });
 });
+
+describe('attributes named like Object.prototype members', () => {
+  it('read only the lead`s own field, never the inherited one', () => {
+    // 600 deals: "constructor" = big wins 2 of 3, small wins 1 of 3.
+    const deals = Array.from({ length: 600 }, (_, i) => ({
+      constructor: i % 2 === 0 ? 'big' : 'small',
+      stage: (i % 2 === 0 ? i % 3 !== 0 : i % 3 === 0) ? 'won' : 'lost',
+    }));
+    const icp = deriveIcp(deals, {
+      outcome: 'stage',
+      won: ['won'],
+      lost: ['lost'],
+      createdAt: 't',
+    });
+    expect(icp.attributes.map((a) => a.name)).toEqual(['constructor']);
+    const absent = qualify({}, icp).reasons.find((r) => r.attribute === 'constructor')!;
+    expect(absent.code).toBe('MISSING');
+    const own = qualify({ constructor: 'big' }, icp).reasons.find(
+      (r) => r.attribute === 'constructor',
+    )!;
+    expect(own.code).toBe('BIN');
+  });
+});
