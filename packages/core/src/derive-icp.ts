@@ -25,7 +25,7 @@ import { parseNumber } from './parse-number.js';
 import { normalizeTable } from './normalize-table.js';
 import { parseNormalizerSpecs } from './normalizers/parse-normalizer-specs.js';
 import { resolveOutcomes, type Outcomes } from './resolve-outcomes.js';
-import { checkRules, ruleImpact } from './rules/index.js';
+import { checkRules, ruleImpact, type RuleImpact } from './rules/index.js';
 import { rocAuc } from './roc-auc.js';
 import { aucInterval } from './auc-interval.js';
 import {
@@ -279,6 +279,45 @@ function noSignal(side: SideResult, validation: { scores: number[]; y: number[] 
   };
 }
 
+/** A declared key attribute that did not make it into the fit is said, not silently dropped. */
+function keyWarnings(keys: readonly string[], fit: SideResult, excluded: Exclusion[]): Warning[] {
+  return keys
+    .filter((name) => !fit.attributes.some((a) => a.name === name))
+    .map((name) => {
+      const why = excluded.find((e) => e.attribute === name)?.reason ?? 'it is not a fit column';
+      const message = `${name} was declared a key attribute but is not in the fit: ${why}`;
+      return { code: 'KEY_NOT_USED' as const, message, attribute: name };
+    });
+}
+
+/** A rule that would have knocked out won deals is flagged before it goes live. */
+function ruleWarnings(impact: readonly RuleImpact[]): Warning[] {
+  return impact
+    .filter((r) => r.knockedOutWon > 0)
+    .map((r) => ({
+      code: 'RULE_DROPS_WINS' as const,
+      message:
+        `rule ${r.id} (${r.kind}: ${r.when}) would have knocked out ${r.knockedOutWon} won deals ` +
+        `(${(100 * r.shareOfWinsLost).toFixed(1)}% of wins) and ${r.knockedOutLost} lost`,
+    }));
+}
+
+/** Quadrant rates and the intent AUC on the validation deals; warns when intent carries the line. */
+function intentMetrics(
+  v: { fit: number[]; y: number[] },
+  intent: number[],
+  cutoffs: Pick<IcpDefinition, 'cutoffs'>['cutoffs'],
+  warnings: Warning[],
+): Partial<Metrics> {
+  const carried = intentCarriesLine(v.fit, intent, cutoffs.sql.score);
+  if (carried !== null) warnings.push(carried);
+  const both = v.y.includes(1) && v.y.includes(0);
+  return {
+    quadrants: quadrantRates(v.fit, intent, v.y, gateLines({ cutoffs })),
+    intentAuc: both ? rocAuc(intent, Uint8Array.from(v.y)) : null,
+  };
+}
+
 /**
  * Derive an ICP definition from closed deals.
  *
@@ -349,17 +388,7 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
     warnings.push(...side.warnings);
   }
 
-  // A declared key attribute that did not make it into the fit is said, not silently dropped.
-  for (const name of options.keyAttributes ?? []) {
-    if (!fit.attributes.some((a) => a.name === name)) {
-      const why = excluded.find((e) => e.attribute === name)?.reason ?? 'it is not a fit column';
-      warnings.push({
-        code: 'KEY_NOT_USED',
-        message: `${name} was declared a key attribute but is not in the fit: ${why}`,
-        attribute: name,
-      });
-    }
-  }
+  warnings.push(...keyWarnings(options.keyAttributes ?? [], fit, excluded));
 
   // The gate score: fit, or priority = fit x intent / 100.
   const gateScores =
@@ -401,27 +430,11 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
     ...lines,
     objectives,
   };
-  const metricsExtra: Partial<Metrics> = {};
-  if (vIntent !== null) {
-    metricsExtra.quadrants = quadrantRates(v.fit, vIntent, v.y, gateLines({ cutoffs }));
-    metricsExtra.intentAuc =
-      v.y.includes(1) && v.y.includes(0) ? rocAuc(vIntent, Uint8Array.from(v.y)) : null;
-    const carried = intentCarriesLine(v.fit, vIntent, lines.sql.score);
-    if (carried !== null) warnings.push(carried);
-  }
+  const metricsExtra = vIntent === null ? {} : intentMetrics(v, vIntent, cutoffs, warnings);
 
   // Declared rules: what each would have done to the history.
   const impact = ruleImpact(declaredRules, table, outcomes, rules);
-  for (const r of impact) {
-    if (r.knockedOutWon > 0) {
-      warnings.push({
-        code: 'RULE_DROPS_WINS',
-        message:
-          `rule ${r.id} (${r.kind}: ${r.when}) would have knocked out ${r.knockedOutWon} won deals ` +
-          `(${(100 * r.shareOfWinsLost).toFixed(1)}% of wins) and ${r.knockedOutLost} lost`,
-      });
-    }
-  }
+  warnings.push(...ruleWarnings(impact));
 
   // Assemble the definition; its version is a hash of everything that scores.
   const definition: IcpDefinition = {
