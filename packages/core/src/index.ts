@@ -42,10 +42,11 @@ export { tableView, type ColumnarTable, type TableInput, type TableView } from '
 
 // Building blocks, for those who assemble their own scorecard.
 export { parseNumber, type DecimalSeparator } from './parse-number.js';
-export { DEFAULT_MISSING_TOKENS, isMissing } from './missing-tokens.js';
-export { inferColumn, type ColumnRole, type InferOptions } from './infer-columns.js';
+export { DEFAULT_MISSING_TOKENS, isMissing, missingTokenSet } from './missing-tokens.js';
+export { inferColumn, inferColumns, type ColumnRole, type InferOptions } from './infer-columns.js';
 export { binNumeric } from './bin-numeric.js';
-export { binCategorical } from './bin-categorical.js';
+export { binCategorical, OTHER_LABEL } from './bin-categorical.js';
+export { DEFAULT_BINNING_OPTIONS, RARE_LEVEL_SHARE } from './binning-types.js';
 export type * from './binning-types.js';
 export { woeFromCounts, informationValue } from './woe.js';
 export {
