@@ -63,3 +63,23 @@ export function required(value: string | undefined, option: string, usage: strin
   }
   return value;
 }
+
+/**
+ * A time option (ISO 8601) as ISO text, or a usage error. The calendar date is checked, so
+ * `2024-02-30` is refused rather than rolled over to March.
+ */
+export function timeOption(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  const time = Date.parse(value);
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  const real =
+    date === null ||
+    (() => {
+      const d = new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+      return d.getUTCMonth() + 1 === Number(date[2]) && d.getUTCDate() === Number(date[3]);
+    })();
+  if (!Number.isFinite(time) || !real) {
+    throw new UsageError(`--${option} takes an ISO date or time, e.g. 2026-12-04; got "${value}"`);
+  }
+  return new Date(time).toISOString();
+}

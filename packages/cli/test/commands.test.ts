@@ -296,3 +296,31 @@ describe('bad inputs', () => {
     expect(reasons[0]).not.toContain('malformed');
   });
 });
+
+describe('time options', () => {
+  it('refuses a calendar date that does not exist, and accepts a real one', async () => {
+    const bad = await run(
+      'qualify',
+      at('leads.csv'),
+      '--icp',
+      at('icp.json'),
+      '--out',
+      at('t.csv'),
+      '--at',
+      '2024-02-30',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--at takes an ISO date or time');
+    const good = await run(
+      'qualify',
+      at('leads.csv'),
+      '--icp',
+      at('icp.json'),
+      '--out',
+      at('t.csv'),
+      '--at',
+      '2024-02-29',
+    );
+    expect(good.code).toBe(0);
+  });
+});

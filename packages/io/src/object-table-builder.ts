@@ -6,7 +6,7 @@
 
 import { cellText } from './cell-text.js';
 import { ColumnStore } from './column-store.js';
-import type { Table } from './table.js';
+import type { RowProblem, Table } from './table.js';
 
 /** Builds a table from objects added one at a time. */
 export class ObjectTableBuilder {
@@ -15,6 +15,7 @@ export class ObjectTableBuilder {
   readonly #index = new Map<string, number>();
   readonly #columns: string[] = [];
   #hasLines = false;
+  readonly #problems: RowProblem[] = [];
 
   /** Rows added so far. */
   get rowCount(): number {
@@ -31,6 +32,12 @@ export class ObjectTableBuilder {
     this.#store.addRow(cells, line ?? 0);
   }
 
+  /** Adds an empty row for a line that could not be read, and remembers why. */
+  addProblem(line: number, message: string): void {
+    this.#problems.push({ row: this.#store.rowCount, line, message });
+    this.add({}, line);
+  }
+
   /** Finishes the table. */
   finish(source?: string): Table {
     const table: Table = {
@@ -40,6 +47,7 @@ export class ObjectTableBuilder {
     };
     if (this.#hasLines) table.lines = this.#store.lines();
     if (source !== undefined) table.source = source;
+    if (this.#problems.length > 0) table.problems = this.#problems;
     return table;
   }
 

@@ -28,7 +28,7 @@ export async function readJsonLinesStream(
     for (const part of parts) {
       line += 1;
       if (builder.rowCount >= options.maxRows) return false;
-      const added = addLine(builder, part, line, source);
+      const added = addLineOrKeep(builder, part, line, source, options.badRows);
       if (added && builder.rowCount % PROGRESS_EVERY_ROWS === 0) {
         options.onProgress?.(builder.rowCount);
       }
@@ -45,6 +45,27 @@ export async function readJsonLinesStream(
 
   options.onProgress?.(builder.rowCount);
   return builder.finish(source);
+}
+
+/**
+ * `addLine`, except that with `badRows: 'keep'` a line that is not a JSON object becomes an empty
+ * row listed in the table's problems instead of stopping the read.
+ */
+function addLineOrKeep(
+  builder: ObjectTableBuilder,
+  rawLine: string,
+  line: number,
+  source: string,
+  badRows: 'error' | 'keep',
+): boolean {
+  if (badRows !== 'keep') return addLine(builder, rawLine, line, source);
+  try {
+    return addLine(builder, rawLine, line, source);
+  } catch (error) {
+    if (!(error instanceof IoError) || error.code !== 'BAD_JSON') throw error;
+    builder.addProblem(line, `line ${line}: not a JSON object`);
+    return true;
+  }
 }
 
 /** Parses one line and adds it as a row; returns false for a blank line, which is skipped. */

@@ -19,3 +19,21 @@ describe("badRows: 'keep'", () => {
     expect(() => parseCsv(text, { source: 'leads.csv' })).toThrow(/leads\.csv.*line 3/);
   });
 });
+
+describe("badRows: 'keep' for JSON lines", () => {
+  it('keeps a line that is not a JSON object as an empty row and lists it', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { readTable } = await import('../src/read-table.js');
+    const dir = await mkdtemp(join(tmpdir(), 'fitgate-jsonl-'));
+    const path = join(dir, 'leads.jsonl');
+    await writeFile(path, '{"a":"1"}\n{not json\n{"a":"3"}\n');
+    const table = await readTable(path, { badRows: 'keep' });
+    expect(table.rowCount).toBe(3);
+    expect(table.data[0]).toEqual(['1', '', '3']);
+    expect(table.problems).toEqual([{ row: 1, line: 2, message: 'line 2: not a JSON object' }]);
+    await expect(readTable(path)).rejects.toThrow(/line 2/);
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -2,7 +2,7 @@
  * `fitgate audit`: the team's current rule beside the derived gate on the same closed deals.
  */
 import { auditBaseline, type AuditSide } from '@fitgate/core';
-import { numberOption, onePositional, parseCommandArgs, required } from '../args.js';
+import { numberOption, onePositional, parseCommandArgs, required, timeOption } from '../args.js';
 import type { Command } from '../context.js';
 import { loadDefinition } from '../load-definition.js';
 import { delimiterOption, readInput } from '../read-input.js';
@@ -51,7 +51,7 @@ export const auditCommand: Command = {
     const deals = await readInput(path, ctx, delimiterOption(values.delimiter));
     const result = auditBaseline(deals, icp, baseline, {
       hoursPerLead: numberOption(values['hours-per-lead'], 'hours-per-lead'),
-      at: values.at,
+      at: timeOption(values.at, 'at'),
     });
     const carried = icp.diagnostics.warnings.filter((w) => w.code === 'INTENT_CARRIES_LINE');
     if (values.json) {

@@ -13,7 +13,15 @@ import {
 } from '@fitgate/core';
 import { joinTables, writeTextFile } from '@fitgate/io';
 import { formatMappingReport, industryTaxonomy, normalizerFor } from '@fitgate/normalize';
-import { list, numberOption, onePositional, pairs, parseCommandArgs, required } from '../args.js';
+import {
+  list,
+  numberOption,
+  onePositional,
+  pairs,
+  parseCommandArgs,
+  required,
+  timeOption,
+} from '../args.js';
 import type { Command, CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { delimiterOption, readInput } from '../read-input.js';
@@ -109,12 +117,7 @@ function calibrationOption(value: string | undefined): DeriveOptions['calibratio
 
 /** `--created-at` as an ISO time (checked), or now. */
 function createdAt(value: string | undefined, ctx: CliContext): string {
-  if (value === undefined) return ctx.now().toISOString();
-  const time = Date.parse(value);
-  if (!Number.isFinite(time)) {
-    throw new UsageError(`--created-at takes an ISO date or time, e.g. 2026-12-04; got "${value}"`);
-  }
-  return new Date(time).toISOString();
+  return timeOption(value, 'created-at') ?? ctx.now().toISOString();
 }
 
 /** The options of deriveIcp from the command line. */
@@ -140,7 +143,7 @@ function deriveOptions(values: Values, ctx: CliContext): DeriveOptions {
     intent: list(values.intent),
     calibration: calibrationOption(values.calibration),
     keyAttributes: list(values.key),
-    at: values.at,
+    at: timeOption(values.at, 'at'),
     objectives: objectivesFrom(values),
   };
 }

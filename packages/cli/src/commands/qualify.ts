@@ -12,7 +12,14 @@ import {
 } from '../adjudicate-table.js';
 import { reviewIfMalformed, rowProblems } from '../bad-rows.js';
 import { enrichTable } from '../enrich-table.js';
-import { list, numberOption, onePositional, parseCommandArgs, required } from '../args.js';
+import {
+  list,
+  numberOption,
+  onePositional,
+  parseCommandArgs,
+  required,
+  timeOption,
+} from '../args.js';
 import type { CliContext, Command } from '../context.js';
 import { loadDefinition } from '../load-definition.js';
 import { QUALIFY_COLUMNS, qualifyCells } from '../qualify-output.js';
@@ -125,7 +132,7 @@ export const qualifyCommand: Command = {
     const out = required(values.out, 'out', usage);
     const llm = values.adjudicate ? adjudicateOptions(values, ctx) : null;
     if (llm !== null) resolveLlmEndpoint(llm);
-    const at = values.at ?? ctx.now().toISOString();
+    const at = timeOption(values.at, 'at') ?? ctx.now().toISOString();
     const input = await readInput(path, ctx, delimiterOption(values.delimiter), 'keep');
     warnMalformed(input, ctx);
     const table =
