@@ -7,6 +7,7 @@ import { deriveCommand } from './derive.js';
 import { explainCommand } from './explain.js';
 import { qualifyCommand } from './qualify.js';
 import { routeCommand } from './route.js';
+import { suggestMappingsCommand } from './suggest-mappings.js';
 
 export const commands: Command[] = [
   deriveCommand,
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   auditCommand,
   routeCommand,
   enrichCommand,
+  suggestMappingsCommand,
 ];
