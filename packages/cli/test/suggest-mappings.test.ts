@@ -51,7 +51,7 @@ async function run(args: string[], env: Record<string, string>) {
 }
 
 describe('suggest-mappings', () => {
-  it('asks about the unmapped values only and writes suggestions without applying them', async () => {
+  it('asks only about unmapped values and writes suggestions, applying none', async () => {
     // Real values of the X Education Specialization column (the default taxonomy maps
     // Travel and Tourism; the others are unmapped).
     const values = ['Finance Management', 'Marketing Management', 'Travel and Tourism', 'Select'];
