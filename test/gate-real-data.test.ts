@@ -89,7 +89,7 @@ describe('the gate on X Education leads (capacity 15 of 100 a week)', () => {
     expect(outOfProfile.rate).toBeLessThan(hot.rate - 0.05);
   });
 
-  it('never qualifies a lead below the fit floor, and says why a hot lead is out of profile', () => {
+  it('never qualifies a lead below the fit floor; says why a hot lead is out of profile', () => {
     for (const r of results) {
       if (r.fitScore < icp.cutoffs.mql.score) expect(r.verdict).not.toBe('QUALIFIED');
       if (r.quadrant === 'low_fit_high_intent') {

@@ -1,4 +1,6 @@
-/** fitgate's command line as a library: run it in-process (tests, wrappers) with your own context. */
+/**
+ * fitgate's command line as a library: run it in-process (tests, wrappers) with your own context.
+ */
 export { main } from './main.js';
 export { commands } from './commands/index.js';
 export type { CliContext, Command } from './context.js';

@@ -79,7 +79,8 @@ describe('adjudicate', () => {
     const out = await adjudicate(rows, results, icp, { env, fetch: loopbackFetch });
 
     expect(out.results.map((r) => r.verdict)).toEqual(['QUALIFIED', 'QUALIFIED', 'REVIEW']);
-    // The third lead is below the fit floor: the model's QUALIFIED is refused, so nothing was applied.
+    // The third lead is below the fit floor: the model's QUALIFIED is refused, so nothing was
+    // applied.
     expect(out.adjudicated).toEqual([false, true, false]);
     expect(out.results[0]).toBe(results[0]);
     expect(out.results[2].reasons.at(-1)?.code).toBe('ADJUDICATED');

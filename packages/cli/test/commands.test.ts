@@ -266,7 +266,7 @@ describe('bad inputs', () => {
     expect(result.stderr).toContain('usage: fitgate qualify');
   });
 
-  it('keeps a malformed lead row, sends it to REVIEW with the line, and scores the rest', async () => {
+  it('keeps a malformed lead row, sends it to REVIEW with its line, scores the rest', async () => {
     const rows = [
       'Prospect ID,What is your current occupation,TotalVisits',
       'p1,Working Professional,7',

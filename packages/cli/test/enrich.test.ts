@@ -59,7 +59,8 @@ describe('fitgate enrich', () => {
       ].join('\n'),
     );
     expect(out.join('')).toBe(
-      `enriched 3 leads: 1 found, 1 not found; 1 free mail, 0 disposable, 0 without a domain\nwrote ${join(dir, 'enriched.csv')}\n`,
+      'enriched 3 leads: 1 found, 1 not found; 1 free mail, 0 disposable, 0 without a domain\n' +
+        `wrote ${join(dir, 'enriched.csv')}\n`,
     );
   });
 

@@ -11,7 +11,8 @@ import { FitgateError } from './errors.js';
 export const LINE_RESOLUTION = 0.01;
 /** Buckets per point (1 / LINE_RESOLUTION), used so that bucket 70 reads back as exactly 0.7. */
 const BUCKETS_PER_POINT = 100;
-/** Bucket of a score that may not pass any line (e.g. outside the high-fit, high-intent quadrant). */
+/** Bucket of a score that may not pass any line (e.g. outside the high-fit, high-intent
+ * quadrant). */
 export const INELIGIBLE_BUCKET = -100;
 /** Work budget of the bootstrap: resamples x deals is kept under this (at least 200 resamples). */
 const BOOTSTRAP_WORK = 5e7;

@@ -120,7 +120,8 @@ function sampleWeights(table: TableView, outcomes: Outcomes, options: DeriveOpti
     if (!(w >= 0)) {
       throw new FitgateError(
         'BAD_OPTION',
-        `weight column "${options.weight}" row ${r + 1}: "${String(column[r])}" is not a weight >= 0`,
+        `weight column "${options.weight}" row ${r + 1}: ` +
+          `"${String(column[r])}" is not a weight >= 0`,
         { column: options.weight, row: r + 1, value: column[r] },
       );
     }
@@ -256,8 +257,9 @@ function intentCarriesLine(fit: number[], intent: number[], sql: number): Warnin
   return {
     code: 'INTENT_CARRIES_LINE',
     message:
-      `intent explains ${Math.round(100 * share)}% of the spread of priority among the leads above ` +
-      'the SQL line: the line is carried by activity more than by fit, and activity is not fit',
+      `intent explains ${Math.round(100 * share)}% of the spread of priority among the leads ` +
+      'above the SQL line: the line is carried by activity more than by fit, ' +
+      'and activity is not fit',
   };
 }
 
@@ -269,7 +271,9 @@ function noSignal(side: SideResult, validation: { scores: number[]; y: number[] 
     const auc = rocAuc(validation.scores, y);
     const [lo, hi] = aucInterval(validation.scores, y, { method: 'delong' });
     if (!(lo > 0.5)) {
-      why = `the validation AUC of fit ${auc.toFixed(3)} has a 95% interval [${lo.toFixed(3)}, ${hi.toFixed(3)}] that includes 0.5`;
+      why =
+        `the validation AUC of fit ${auc.toFixed(3)} has a 95% interval ` +
+        `[${lo.toFixed(3)}, ${hi.toFixed(3)}] that includes 0.5`;
     }
   }
   if (why === null) return null;
@@ -302,7 +306,8 @@ function ruleWarnings(impact: readonly RuleImpact[]): Warning[] {
     }));
 }
 
-/** Quadrant rates and the intent AUC on the validation deals; warns when intent carries the line. */
+/** Quadrant rates and the intent AUC on the validation deals; warns when intent carries the
+ * line. */
 function intentMetrics(
   v: { fit: number[]; y: number[] },
   intent: number[],
@@ -327,7 +332,12 @@ function intentMetrics(
  * @throws FitgateError on a bad option, a missing column, or fewer than 1 won and 1 lost deal.
  *
  * @example
- * const icp = deriveIcp(rows, { outcome: 'y', won: ['yes'], lost: ['no'], createdAt: '2026-01-01' });
+ * const icp = deriveIcp(rows, {
+ *   outcome: 'y',
+ *   won: ['yes'],
+ *   lost: ['no'],
+ *   createdAt: '2026-01-01',
+ * });
  * icp.metrics.validation.auc // => e.g. 0.68
  */
 export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinition {

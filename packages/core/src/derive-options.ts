@@ -105,7 +105,8 @@ export interface DeriveOptions {
   onMappingReport?: (report: MappingReport) => void;
   /** Declared rules (knock-outs, must-haves, holds), copied into the definition. */
   rules?: readonly Rule[];
-  /** Creation time written into the definition (core never reads the clock). @default 'unspecified' */
+  /** Creation time written into the definition (core never reads the clock).
+   * @default 'unspecified' */
   createdAt?: string;
   /** Library version written into the definition. @default the core package's version */
   libraryVersion?: string;

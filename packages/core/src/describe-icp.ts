@@ -19,7 +19,8 @@ function binText(attribute: Attribute, bin: Bin): string {
   const rate = `win rate ${pct(bin.eventRate)}`;
   if (bin.kind === 'missing') return `${attribute.name} not given (${rate})`;
   if (bin.kind === 'other') {
-    return `${attribute.name} is one of the rarer values {${(bin.categories ?? []).join(', ')}} (${rate})`;
+    const rarer = (bin.categories ?? []).join(', ');
+    return `${attribute.name} is one of the rarer values {${rarer}} (${rate})`;
   }
   return `${attribute.name} ${attribute.type === 'numeric' ? '' : 'is '}${bin.label} (${rate})`;
 }
@@ -50,7 +51,8 @@ export function describeIcp(icp: Omit<IcpDefinition, 'version' | 'description'>)
 
   // The headline: signal or not.
   lines.push(
-    `Derived from ${won + lost} closed deals (${won} won, ${lost} lost; base win rate ${pct(won / (won + lost))}).`,
+    `Derived from ${won + lost} closed deals (${won} won, ${lost} lost; ` +
+      `base win rate ${pct(won / (won + lost))}).`,
   );
   if (noSignal) {
     lines.push(
@@ -72,19 +74,21 @@ export function describeIcp(icp: Omit<IcpDefinition, 'version' | 'description'>)
         : `${v.nValidation} held-out deals`;
     lines.push(
       `On ${how} the score ranks a won deal above a lost one ${pct(v.auc)} of the time ` +
-        `(ROC AUC ${v.auc.toFixed(3)}, 95% interval ${v.aucInterval[0].toFixed(3)}-${v.aucInterval[1].toFixed(3)}).`,
+        `(ROC AUC ${v.auc.toFixed(3)}, ` +
+        `95% interval ${v.aucInterval[0].toFixed(3)}-${v.aucInterval[1].toFixed(3)}).`,
     );
   }
   const { sql, mql, intent } = icp.cutoffs;
   const on = sql.on === 'priority' ? 'priority (fit x intent)' : 'fit score';
   lines.push(
     `SQL line at ${on} ${sql.score.toFixed(1)} keeps ${pct(sql.winsKept)} of wins from ` +
-      `${pct(sql.shareAbove)} of deals; the fit floor (MQL line) at ${mql.score.toFixed(1)} keeps ` +
-      `${pct(mql.winsKept)} from ${pct(mql.shareAbove)}.`,
+      `${pct(sql.shareAbove)} of deals; the fit floor (MQL line) at ${mql.score.toFixed(1)} ` +
+      `keeps ${pct(mql.winsKept)} from ${pct(mql.shareAbove)}.`,
   );
   if (intent !== undefined) {
     lines.push(
-      `High intent starts at intent score ${intent.score.toFixed(1)} (keeps ${pct(intent.winsKept)} of wins).`,
+      `High intent starts at intent score ${intent.score.toFixed(1)} ` +
+        `(keeps ${pct(intent.winsKept)} of wins).`,
     );
   }
   for (const q of icp.metrics.quadrants ?? []) {

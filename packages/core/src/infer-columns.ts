@@ -329,9 +329,11 @@ function countNumber(scan: Scan, value: number, previous: number): number {
   return value;
 }
 
-/** ISO-style dates (year first), with an optional time and zone. */
-const YEAR_FIRST_DATE =
-  /^\d{4}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** ISO-style dates (year first), with an optional time and zone (the date part, then the time). */
+const YEAR_FIRST_DATE = new RegExp(
+  /^\d{4}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])/.source +
+    /(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s?(?:Z|[+-]\d{2}:?\d{2})?)?$/.source,
+);
 
 /** Day-first or month-first dates with a four-digit year, with an optional time. */
 const YEAR_LAST_DATE =

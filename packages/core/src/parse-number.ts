@@ -17,10 +17,12 @@ const DOT_DECIMAL =
 /**
  * `','` mode: digits with optional thousands dots or spaces (regular, no-break or narrow no-break)
  * in groups of three, an optional fraction after a comma and an optional exponent (the exponent
- * only without thousands separators).
+ * only without thousands separators). Built from the two forms: without, then with, separators.
  */
-const COMMA_DECIMAL =
-  /^[+-]?(?:(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?|\d{1,3}(?:(?:\.\d{3})+|(?:[ \u00A0\u202F]\d{3})+)(?:,\d*)?)$/;
+const COMMA_DECIMAL = new RegExp(
+  `^[+-]?(?:${/(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?/.source}` +
+    `|${/\d{1,3}(?:(?:\.\d{3})+|(?:[ \u00A0\u202F]\d{3})+)(?:,\d*)?/.source})$`,
+);
 
 /** Thousands separators removed before the text is handed to `Number` in `','` mode. */
 const COMMA_MODE_GROUPS = /[. \u00A0\u202F]/g;

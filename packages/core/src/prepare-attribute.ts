@@ -132,7 +132,9 @@ export function prepareAttribute(
     forceCategorical: input.forceType === 'categorical' ? [input.name] : [],
   });
   if (role.code === 'DATE') {
-    const reason = `${role.reason}; dates are not binned (give it as the time column to validate on the most recent deals)`;
+    const reason =
+      `${role.reason}; dates are not binned ` +
+      '(give it as the time column to validate on the most recent deals)';
     return { excluded: { attribute: input.name, reason, code: 'DATE' } };
   }
   if (role.role === 'ignored') {

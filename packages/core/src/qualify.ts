@@ -264,10 +264,12 @@ function scoreSignals(c: CompiledIcp, lead: object, at: number, reasons: Reason[
     const points =
       contribution === null || c.signalScale <= 0 ? 0 : (100 * contribution) / c.signalScale;
     score += points;
+    const unusable = signal.kind === 'date' ? 'date (or no reference time)' : 'value';
+    const discounted = signal.discount !== undefined ? `, discounted x${signal.discount}` : '';
     const message =
       contribution === null
-        ? `${signal.column}: no usable ${signal.kind === 'date' ? 'date (or no reference time)' : 'value'}`
-        : `${signal.column} (${signal.kind}${signal.discount !== undefined ? `, discounted x${signal.discount}` : ''}): ${formatPoints(points)}`;
+        ? `${signal.column}: no usable ${unusable}`
+        : `${signal.column} (${signal.kind}${discounted}): ${formatPoints(points)}`;
     const code = contribution === null ? 'MISSING' : 'BIN';
     reasons.push({
       side: 'intent',

@@ -39,7 +39,10 @@ function largestBinShare(a: PreparedAttribute): { share: number; kind: string } 
 function leakageReason(a: PreparedAttribute): string | null {
   const auc = Math.max(a.auc, 1 - a.auc);
   if (auc >= LEAKAGE_AUC) {
-    return `separates won from lost almost perfectly on its own (AUC ${auc.toFixed(3)} >= ${LEAKAGE_AUC})`;
+    return (
+      'separates won from lost almost perfectly on its own ' +
+      `(AUC ${auc.toFixed(3)} >= ${LEAKAGE_AUC})`
+    );
   }
   if (a.iv >= LEAKAGE_IV) {
     return `information value ${a.iv.toFixed(2)} is too strong to be true (>= ${LEAKAGE_IV})`;
@@ -119,7 +122,8 @@ export function selectAttributes(
     const leak = leakageReason(a);
     const kept = leak !== null && keeps(options.keepLeakage, a.name);
     if (leak !== null) {
-      const message = `${a.name}: ${leak}; ${kept ? 'kept as asked' : 'excluded (keep it with --keep-leakage)'}`;
+      const fate = kept ? 'kept as asked' : 'excluded (keep it with --keep-leakage)';
+      const message = `${a.name}: ${leak}; ${fate}`;
       warnings.push({ code: 'LEAKAGE_SUSPECTED', message, attribute: a.name });
       if (!kept) {
         excluded.push({ attribute: a.name, reason: leak, code: 'LEAKAGE_SUSPECTED', iv: a.iv });

@@ -73,7 +73,9 @@ function sqlObjectives(o: CutoffObjectives): Array<{ objective: LineObjective; w
     const { dealValue, repHourCost, hoursPerLead } = o;
     out.push({
       objective: { kind: 'expected-value', dealValue, repHourCost, hoursPerLead },
-      words: `expected value: win probability x ${amount(dealValue)} >= ${amount(hoursPerLead)} h x ${amount(repHourCost)}`,
+      words:
+        `expected value: win probability x ${amount(dealValue)} >= ` +
+        `${amount(hoursPerLead)} h x ${amount(repHourCost)}`,
     });
   }
   if (o.precisionTarget !== undefined) {
@@ -110,7 +112,10 @@ function reasonOf(
     row.shareAbove < o.capacity / o.volume - 0.01
       ? '; capacity is not the limit: every eligible lead passes'
       : '';
-  return `${name} line at ${row.cutoff.toFixed(2)} ${keeps} ${volume}, ${rate}; chosen by ${words}${unmet}${slack}`;
+  return (
+    `${name} line at ${row.cutoff.toFixed(2)} ${keeps} ${volume}, ${rate}; ` +
+    `chosen by ${words}${unmet}${slack}`
+  );
 }
 
 export interface LineContext {

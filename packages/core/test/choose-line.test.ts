@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lineInterval, lineRows, pickRow, scoreHistogram } from '../src/choose-line.js';
 
 describe('lines on a histogram of scores', () => {
-  it('counts ties as passing: precision at 0.7 is 0.667 for 0.7, 0.6, 0.8, 0.7 / 1, 0, 1, 0', () => {
+  it('counts ties as passing: precision at 0.7 is 2/3 for 0.7, 0.6, 0.8, 0.7 / 1, 0, 1, 0', () => {
     const rows = lineRows(scoreHistogram([0.7, 0.6, 0.8, 0.7], [1, 0, 1, 0]));
     const at = rows.find((r) => r.cutoff === 0.7)!;
     expect(at.passed).toBe(3);

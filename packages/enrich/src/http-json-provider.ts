@@ -144,7 +144,8 @@ function checkOptions(options: HttpJsonProviderOptions): Settings {
   if (sample === null || !/^https?:\/\//i.test(sample) || !URL.canParse(sample)) {
     throw new FitgateError(
       'BAD_OPTION',
-      `url must be an http(s) URL with {domain}, {email} or {company}; got ${JSON.stringify(options.url)}`,
+      'url must be an http(s) URL with {domain}, {email} or {company}; ' +
+        `got ${JSON.stringify(options.url)}`,
     );
   }
   const settings: Settings = {
@@ -227,7 +228,8 @@ async function fetchWithRetries(
     }
   }
   throw new Error(
-    `${settings.name}: GET ${shown(url)} failed after ${settings.retries + 1} attempts: ${lastReason}`,
+    `${settings.name}: GET ${shown(url)} failed after ${settings.retries + 1} attempts: ` +
+      lastReason,
   );
 }
 

@@ -28,8 +28,8 @@ export interface WaterfallOptions {
  *
  * It never rejects: a provider that throws, rejects or is aborted is recorded as `failed` with the
  * reason, and the lead simply lacks the fields nobody filled (`qualify` then scores them as
- * missing, and returns REVIEW with "fit data missing" when a key attribute is among them). Throws `BAD_OPTION` at composition when
- * two providers share a name.
+ * missing, and returns REVIEW with "fit data missing" when a key attribute is among them).
+ * Throws `BAD_OPTION` at composition when two providers share a name.
  *
  * @example
  * const enrich = waterfall([crmTable, vendorApi], { fields: ['industry', 'employees'] });

@@ -93,7 +93,7 @@ function provider(options: Partial<HttpJsonProviderOptions> = {}) {
 }
 
 describe('httpJsonProvider', () => {
-  it('returns the top-level values of the response, with the URL (no query) as the source', async () => {
+  it('returns the top-level response values, with the URL (no query) as the source', async () => {
     const result = await provider().enrich({ domain: 'acme.com' });
     expect({ ...result?.fields }).toEqual({ industry: 'software', name: 'Acme' });
     expect(result?.source).toBe(`${base}/companies`);
@@ -136,7 +136,7 @@ describe('httpJsonProvider', () => {
     expect(requests.get('limited.com')).toBe(2);
   });
 
-  it('fails at once on other 4xx, bodies that are too big and bodies that are not JSON', async () => {
+  it('fails at once on other 4xx, on too-big bodies and on bodies that are not JSON', async () => {
     const http = provider({ retries: 3, maxResponseBytes: 1000 });
     await expect(http.enrich({ domain: 'forbidden.com' })).rejects.toThrow(/failed: HTTP 403$/);
     await expect(http.enrich({ domain: 'big.com' })).rejects.toThrow(/above the limit of 1000/);

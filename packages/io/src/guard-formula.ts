@@ -19,10 +19,10 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Guards one text cell against formula injection: a cell whose first character starts a formula
- * (`=` `+` `-` `@` tab, carriage return, NUL, or a full-width `＝` `＋` `－` `＠`) gets a leading
- * single quote, which spreadsheets show as text. A cell that is entirely a plain number, such as
- * `-12.5`, `+3` or `-1e5`, is left alone, because it cannot run anything and quoting it would
- * turn a number into text.
+ * (`=` `+` `-` `@` tab, carriage return, NUL, or a full-width `＝` `＋` `－` `＠`) gets a
+ * leading single quote, which spreadsheets show as text. A cell that is entirely a plain number,
+ * such as `-12.5`, `+3` or `-1e5`, is left alone, because it cannot run anything and quoting it
+ * would turn a number into text.
  *
  * @example
  * [guardFormula('=HYPERLINK("http://x")'), guardFormula('-12.5'), guardFormula('-1+2')];

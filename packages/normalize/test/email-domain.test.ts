@@ -20,7 +20,7 @@ describe('emailDomain', () => {
     expect(emailDomain(' mailto:jane@acme.com ').domain).toBe('acme.com');
   });
 
-  it('flags free-mail providers (email-providers) and disposable ones (disposable-email-domains)', () => {
+  it('flags free mail (email-providers) and disposable domains (disposable-email-domains)', () => {
     expect(emailDomain('someone@gmail.com')).toMatchObject({
       domain: 'gmail.com',
       freeMail: true,

@@ -10,7 +10,7 @@ describe('industryTaxonomy', () => {
     expect(Object.keys(taxonomy.aliases).length).toBeGreaterThanOrEqual(30);
   });
 
-  it('extends: the team adds labels and aliases, and takes aliases away from default labels', () => {
+  it('extends: the team adds labels and aliases, and removes aliases from default labels', () => {
     const { aliases } = industryTaxonomy({
       industries: { beauty: ['cosmetics', 'personal care'], technology: ['tech stack'] },
     });

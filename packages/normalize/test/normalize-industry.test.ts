@@ -5,7 +5,7 @@ import { industryTaxonomy } from '../src/industry-taxonomy.js';
 import { normalizeIndustry } from '../src/normalize-industry.js';
 
 describe('normalizeIndustry with the default taxonomy', () => {
-  it('maps the typo "technolgy" of crm-sales-opportunities to technology (1 edit in 10: 0.9)', () => {
+  it('maps typo "technolgy" of crm-sales-opportunities to technology (1 edit in 10: 0.9)', () => {
     expect(normalizeIndustry('technolgy')).toMatchObject({
       label: 'technology',
       method: 'fuzzy',
@@ -13,7 +13,7 @@ describe('normalizeIndustry with the default taxonomy', () => {
     });
   });
 
-  it('maps the three names of one company in the issue ("IT", "Internet technology") and software', () => {
+  it('maps three names of one company in the issue: "IT", "Internet technology", software', () => {
     expect(normalizeIndustry('IT').label).toBe('technology');
     expect(normalizeIndustry('Internet technology').label).toBe('technology');
     // Software is its own industry by default; a team can fold it in (see industryTaxonomy).

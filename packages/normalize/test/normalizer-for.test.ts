@@ -19,7 +19,8 @@ describe('normalizerFor', () => {
 
   it('names the kinds there are when given another', () => {
     expect(() => normalizerFor('s', 'sector')).toThrow(
-      'unknown normaliser kind "sector" for column "s"; kinds are industry, country, headcount, revenue, title',
+      'unknown normaliser kind "sector" for column "s"; ' +
+        'kinds are industry, country, headcount, revenue, title',
     );
   });
 });

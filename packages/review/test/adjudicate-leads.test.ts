@@ -135,7 +135,7 @@ describe('adjudicateLeads against a mock endpoint on 127.0.0.1', () => {
     expect(endpoint.requests).toHaveLength(7);
   });
 
-  it('keeps injection attempts inside the quoted data, sends well-formed bodies, and refuses a below-floor QUALIFIED', async () => {
+  it('quotes injections as data in well-formed bodies, refuses sub-floor QUALIFIED', async () => {
     const attempts = [
       {
         industry: 'retail',
@@ -239,7 +239,7 @@ describe('adjudicateLeads against a mock endpoint on 127.0.0.1', () => {
     expect(endpoint.requests).toHaveLength(1);
   });
 
-  it('sends nothing when no lead is REVIEW, and reports progress over REVIEW leads only', async () => {
+  it('sends nothing when no lead is REVIEW; reports progress over REVIEW leads only', async () => {
     const { endpoint, provider } = await start(() => ({ body: chatBody('QUALIFIED | fits') }));
     const none = await adjudicateLeads(
       leadsOf([{ industry: 'software', employees: 300 }]),

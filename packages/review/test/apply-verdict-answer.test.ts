@@ -27,7 +27,7 @@ describe('applyVerdictAnswer', () => {
     expect(result.reasons.at(-1)?.message).toBe('model: QUALIFIED | Fits.');
   });
 
-  it('refuses QUALIFIED below the floor: the lead stays REVIEW, with a reason that says why', () => {
+  it('refuses QUALIFIED below the floor: the lead stays REVIEW, with a reason saying why', () => {
     const { result, refused } = applyVerdictAnswer(
       below,
       { verdict: 'QUALIFIED', reason: 'Trust me.' },

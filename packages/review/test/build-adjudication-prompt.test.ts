@@ -46,7 +46,7 @@ describe('buildAdjudicationPrompt', () => {
     ]);
   });
 
-  it("shows the lead's scores and reasons: software with employees missing scores 60 + 15 = 75", () => {
+  it("shows the lead's scores and reasons: software with employees missing: 60 + 15 = 75", () => {
     const [, user] = buildAdjudicationPrompt(reviewLead({ industry: 'software' }), icp);
     const lead = dataBlock(user.content, 'lead') as Record<string, any>;
     expect(lead.fields).toEqual({ industry: 'software', employees: null });
@@ -58,7 +58,7 @@ describe('buildAdjudicationPrompt', () => {
     ]);
   });
 
-  it('offers QUALIFIED at or above the fit floor, and only NOT_QUALIFIED or REVIEW below it', () => {
+  it('offers QUALIFIED at or above the fit floor, only NOT_QUALIFIED or REVIEW below it', () => {
     const above = buildAdjudicationPrompt(reviewLead({ industry: 'software' }), icp); // fit 75
     const below = buildAdjudicationPrompt(reviewLead({ industry: 'retail' }), icp); // fit 15
     expect(above[1].content).toContain(

@@ -61,7 +61,7 @@ describe('createModelSession', () => {
     expect(asked).toHaveLength(2);
   });
 
-  it('answers a repeated question from the cache, and an identical one in flight once', async () => {
+  it('answers a repeated question from the cache and an identical one in flight once', async () => {
     const { provider, asked } = scripted(['ok a', 'ok b']);
     const session = createModelSession(provider, fast);
     const [first, twin] = await Promise.all([

@@ -97,7 +97,7 @@ describe('openAiChatProvider', () => {
     expect([rejected.kind, rejected.retryable]).toEqual(['rejected', false]);
   });
 
-  it('treats a body that is not JSON, or has no text, as a bad response (not retried)', async () => {
+  it('treats a body that is not JSON, or has no text, as a bad response (no retry)', async () => {
     const notJson = await failure({ body: '<html>oops</html>' });
     expect([notJson.kind, notJson.retryable]).toEqual(['bad_response', false]);
     await endpoint?.close();

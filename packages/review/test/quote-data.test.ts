@@ -27,7 +27,9 @@ describe('quoteData', () => {
   it('lays out two levels one entry per line and deeper ones compactly', () => {
     const text = quoteData({ fields: { a: 1 }, reasons: [{ code: 'BIN', points: 2 }], empty: [] });
     expect(text).toBe(
-      '{\n  "fields": {\n    "a": 1\n  },\n  "reasons": [\n    {"code":"BIN","points":2}\n  ],\n  "empty": []\n}',
+      '{\n  "fields": {\n    "a": 1\n  },\n' +
+        '  "reasons": [\n    {"code":"BIN","points":2}\n  ],\n' +
+        '  "empty": []\n}',
     );
   });
 

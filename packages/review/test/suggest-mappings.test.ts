@@ -37,7 +37,7 @@ describe('parseMappingAnswer', () => {
 });
 
 describe('suggestMappings against a mock endpoint on 127.0.0.1', () => {
-  it('asks once per distinct value, with the value as quoted data, and never applies anything', async () => {
+  it('asks once per distinct value, sent as quoted data, and never applies anything', async () => {
     const answers: Record<string, string> = {
       technolgy: 'Technology | A misspelling of technology.',
       'Banking & Insurance': 'Financial Services | Banks and insurers are financial services.',

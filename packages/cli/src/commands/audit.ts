@@ -79,7 +79,8 @@ export const auditCommand: Command = {
         '\n' +
         (result.inSample
           ? 'note: these are the deals the definition was derived from, so the gate is partly ' +
-            'measured on deals it was fitted on and its figures are optimistic; audit on newer deals\n'
+            'measured on deals it was fitted on and its figures are optimistic; ' +
+            'audit on newer deals\n'
           : '') +
         carried.map((w) => `warning ${w.code}: ${w.message}\n`).join(''),
     );

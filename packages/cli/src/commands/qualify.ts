@@ -87,9 +87,11 @@ export function warnAbsentColumns(table: Table, icp: IcpDefinition, ctx: CliCont
   const needed = [...new Set(icp.attributes.map((a) => a.name))];
   const absent = needed.filter((name) => !have.has(name));
   if (absent.length === 0) return;
+  const names = absent.map((n) => `"${n}"`).join(', ');
   ctx.stderr(
-    `warning: ${table.source ?? 'the lead file'} has no column ${absent.map((n) => `"${n}"`).join(', ')} ` +
-      `of the ${needed.length} the definition scores; those attributes are missing for every lead\n`,
+    `warning: ${table.source ?? 'the lead file'} has no column ${names} ` +
+      `of the ${needed.length} the definition scores; ` +
+      'those attributes are missing for every lead\n',
   );
 }
 

@@ -132,7 +132,7 @@ describe('parseRange: bands and properties', () => {
     expect(revenue('$9,999,999').band).toBe('$1M-$10M');
   });
 
-  it('reads every band label back as the same band (a normalised value normalises to itself)', () => {
+  it('reads each band label back as itself (a normalised value normalises to itself)', () => {
     for (const band of HEADCOUNT_BANDS) expect(headcount(band.label).band).toBe(band.label);
     for (const band of REVENUE_BANDS) expect(revenue(band.label).band).toBe(band.label);
   });
