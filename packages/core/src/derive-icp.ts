@@ -263,24 +263,30 @@ function intentCarriesLine(fit: number[], intent: number[], sql: number): Warnin
   };
 }
 
-function noSignal(side: SideResult, validation: { scores: number[]; y: number[] }): Warning | null {
+function noSignal(
+  side: SideResult,
+  fitAuc: { auc: number | null; aucInterval: [number, number] | null },
+): Warning | null {
   let why: string | null = null;
+  const { auc, aucInterval: interval } = fitAuc;
   if (side.attributes.length === 0) why = 'no attribute separates won from lost';
-  else if (validation.y.includes(1) && validation.y.includes(0)) {
-    const y = Uint8Array.from(validation.y);
-    const auc = rocAuc(validation.scores, y);
-    const [lo, hi] = aucInterval(validation.scores, y, { method: 'delong' });
-    if (!(lo > 0.5)) {
-      why =
-        `the validation AUC of fit ${auc.toFixed(3)} has a 95% interval ` +
-        `[${lo.toFixed(3)}, ${hi.toFixed(3)}] that includes 0.5`;
-    }
+  else if (auc !== null && interval !== null && !(interval[0] > 0.5)) {
+    why =
+      `the validation AUC of fit ${auc.toFixed(3)} has a 95% interval ` +
+      `[${interval[0].toFixed(3)}, ${interval[1].toFixed(3)}] that includes 0.5`;
   }
   if (why === null) return null;
   return {
     code: 'NO_SIGNAL',
     message: `${why}: these attributes do not tell won from lost, so qualify() returns REVIEW`,
   };
+}
+
+/** ROC AUC and DeLong interval of the fit score alone on the validation deals. */
+function fitAucOf(v: { fit: number[]; y: number[] }) {
+  if (!(v.y.includes(1) && v.y.includes(0))) return { auc: null, aucInterval: null };
+  const y = Uint8Array.from(v.y);
+  return { auc: rocAuc(v.fit, y), aucInterval: aucInterval(v.fit, y, { method: 'delong' }) };
 }
 
 /** A declared key attribute that did not make it into the fit is said, not silently dropped. */
@@ -420,7 +426,8 @@ export function deriveIcp(deals: TableInput, options: DeriveOptions): IcpDefinit
     resamples: BOOTSTRAP_RESAMPLES,
     seed: checked.seed,
   });
-  const silent = noSignal(fit, { scores: v.fit, y: v.y });
+  // Without intent the gate score is the fit score: its figures are already measured.
+  const silent = noSignal(fit, intentScores === null ? validation.metrics : fitAucOf(v));
   if (silent !== null) warnings.push(silent);
 
   // The lines, from the validation scores and the team's objectives.
