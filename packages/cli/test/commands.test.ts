@@ -324,3 +324,32 @@ describe('time options', () => {
     expect(good.code).toBe(0);
   });
 });
+
+describe('qualify --adjudicate', () => {
+  it('offers the model only well-formed REVIEW rows', async () => {
+    const { chatBody, startMockEndpoint } = await import('../../review/test/mock-endpoint.js');
+    const endpoint = await startMockEndpoint(() => ({ body: chatBody('NOT_QUALIFIED | no data') }));
+    try {
+      // Neither lead carries a fit field, so both are REVIEW; the second row is also malformed.
+      await writeFile(at('no-fit.csv'), 'Prospect ID,Note\np1,a\np2,b,extra\n');
+      const env = { FITGATE_LLM_URL: endpoint.url, FITGATE_LLM_MODEL: 'mock' };
+      let stderr = '';
+      const ctx: CliContext = {
+        stdout: () => {},
+        stderr: (t) => void (stderr += t),
+        cwd: dir,
+        env,
+        now: () => new Date('2026-12-04T00:00:00Z'),
+      };
+      const args = ['qualify', at('no-fit.csv'), '--icp', at('icp.json'), '--out', at('adj.csv')];
+      expect(await main([...args, '--adjudicate'], ctx)).toBe(0);
+      expect(endpoint.requests).toHaveLength(1);
+      const out = parseCsv(await readFile(at('adj.csv'), 'utf8'));
+      expect(out.data[out.columns.indexOf('verdict')]).toEqual(['NOT_QUALIFIED', 'REVIEW']);
+      expect(out.data[out.columns.indexOf('adjudicated')]).toEqual(['true', 'false']);
+      expect(stderr).toContain('line 3');
+    } finally {
+      await endpoint.close();
+    }
+  });
+});

@@ -143,7 +143,7 @@ export const qualifyCommand: Command = {
         : await enrichTable(input, { lookup: values.lookup, emailColumn: values['email-column'] });
 
     // Qualify each lead; a bad lead is a result, never an exception.
-    let results: QualifyResult[] = [];
+    const results: QualifyResult[] = [];
     const rows = Array.from({ length: table.rowCount }, (_, r) => rowObject(table, r));
     const problems = rowProblems(input);
     rows.forEach((row, r) =>
@@ -155,13 +155,20 @@ export const qualifyCommand: Command = {
     let adjudicated: boolean[] | null = null;
     let adjudication: string | null = null;
     if (llm !== null) {
-      // A malformed row is for a person, never for the model: it is held back from adjudication.
-      const held = results.map((r, i) =>
-        problems.has(i) ? { ...r, verdict: 'NOT_QUALIFIED' as const } : r,
+      // A malformed row is for a person, never for the model: only well-formed rows are offered.
+      const offered = rows.map((_, i) => i).filter((i) => !problems.has(i));
+      const run = await adjudicate(
+        offered.map((i) => rows[i]),
+        offered.map((i) => results[i]),
+        icp,
+        llm,
       );
-      const run = await adjudicate(rows, held, icp, llm);
-      results = run.results.map((r, i) => (problems.has(i) ? results[i] : r));
-      adjudicated = run.adjudicated.map((a, i) => a && !problems.has(i));
+      const applied = rows.map(() => false);
+      offered.forEach((i, k) => {
+        results[i] = run.results[k];
+        applied[i] = run.adjudicated[k];
+      });
+      adjudicated = applied;
       adjudication = adjudicationSummaryText(run.summary);
     }
 
